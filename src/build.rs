@@ -1,0 +1,244 @@
+//! `khaosan build`: the pipeline from the repository to the public folder.
+//!
+//! load → decide → render → write, each stage a module of its own. Everything
+//! here is library code, so tests drive it exactly as the command line does.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::config::{SITE_FILE, SiteConfig};
+use crate::decide::{DecisionReport, decide};
+use crate::registry::{REGISTRY_FILE, Registry};
+use crate::render::{Rendered, render, templates::Theme};
+use crate::site::Site;
+use crate::source::{self, LoadOptions, Snapshot};
+use crate::write::{BUILD_INFO, Sink, Staging};
+
+/// What `khaosan build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    /// The clock; read once. `None` means the real time.
+    pub now: Option<DateTime<FixedOffset>>,
+    pub base_url: Option<String>,
+    /// Any problem a person must fix fails the build (for pull-request checks).
+    pub strict: bool,
+    /// Where the decision report goes; default `<root>/.khaosan/report.json`.
+    pub report: Option<PathBuf>,
+    pub load: LoadOptions,
+}
+
+impl BuildOptions {
+    pub fn new(root: impl Into<PathBuf>, out: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            out: out.into(),
+            now: None,
+            base_url: None,
+            strict: false,
+            report: None,
+            load: LoadOptions::default(),
+        }
+    }
+
+    pub fn report_path(&self) -> PathBuf {
+        self.report
+            .clone()
+            .unwrap_or_else(|| self.root.join(".khaosan/report.json"))
+    }
+}
+
+/// The loaded and decided site, before anything is rendered: what `build`,
+/// `check` and `status` share.
+pub struct Loaded {
+    pub snapshot: Snapshot,
+    pub config: SiteConfig,
+    pub registry: Registry,
+    pub report: DecisionReport,
+}
+
+/// Stages 1 and 2: read the sources and decide every item at `now`.
+pub fn load_and_decide(
+    root: &Path,
+    options: &LoadOptions,
+    now: DateTime<FixedOffset>,
+) -> anyhow::Result<Loaded> {
+    if !root.join(SITE_FILE).exists() && !root.join("content").exists() {
+        bail!(
+            "{} has no site.toml or content/; run khaosan in the site's folder or pass --root",
+            root.display()
+        );
+    }
+    let snapshot = source::load(root, options)?;
+    let config = match snapshot.text(SITE_FILE) {
+        Some(text) => SiteConfig::parse(&text?)?,
+        None => default_config(root),
+    };
+    let registry = match snapshot.text(REGISTRY_FILE) {
+        Some(text) => Registry::parse(&text?)?,
+        None => Registry::default(),
+    };
+    let report = decide(&snapshot, &config, &registry, now);
+    Ok(Loaded {
+        snapshot,
+        config,
+        registry,
+        report,
+    })
+}
+
+/// A site without `site.toml` (a generated corpus) gets the office defaults and a
+/// section per content folder, so it still builds; the report says so.
+fn default_config(root: &Path) -> SiteConfig {
+    let mut text = String::from("title = \"khaosan\"\nbase_url = \"http://localhost/\"\n");
+    let mut folders: Vec<String> = std::fs::read_dir(root.join("content"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| {
+            crate::config::is_slug(name) && !crate::config::RESERVED_PATHS.contains(&name.as_str())
+        })
+        .collect();
+    folders.sort();
+    for id in folders {
+        let permanent = matches!(id.as_str(), "about" | "laws" | "links" | "eservice");
+        text.push_str(&format!(
+            "[[section]]\nid = \"{id}\"\ntitle = \"{id}\"\npermanent = {permanent}\n"
+        ));
+    }
+    SiteConfig::parse(&text).unwrap_or_else(|_| {
+        SiteConfig::parse("title = \"khaosan\"\nbase_url = \"http://localhost/\"")
+            .expect("the fallback configuration is valid")
+    })
+}
+
+/// What one build did, for the summary and for tests.
+#[derive(Debug, Serialize)]
+pub struct BuildOutcome {
+    pub out: PathBuf,
+    pub report_path: PathBuf,
+    pub rendered: Rendered,
+    #[serde(skip)]
+    pub elapsed: Duration,
+    #[serde(skip)]
+    pub report: DecisionReport,
+}
+
+/// Runs the whole pipeline. The output folder is replaced only if every stage succeeds.
+pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
+    let started = Instant::now();
+    let now = options.now.unwrap_or_else(crate::dates::now);
+    let loaded = load_and_decide(&options.root, &options.load, now)?;
+    write_report(&options.report_path(), &loaded.report)?;
+    if options.strict && loaded.report.problem_count() > 0 {
+        bail!(
+            "--strict: {} problem(s) must be fixed first; nothing was written (details: {})",
+            loaded.report.problem_count(),
+            options.report_path().display()
+        );
+    }
+    let base_url = options
+        .base_url
+        .clone()
+        .unwrap_or_else(|| loaded.config.base_url.clone());
+    let site = Site::assemble(
+        &loaded.config,
+        &loaded.registry,
+        &loaded.report,
+        &loaded.snapshot,
+        &base_url,
+    );
+    let theme = Theme::load(&loaded.snapshot, &loaded.config.theme)?;
+    let staging = Staging::begin(&options.out, &options.root)?;
+    let rendered = render(&site, &theme, &staging)?;
+    staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
+    let out = staging.commit()?;
+    Ok(BuildOutcome {
+        out,
+        report_path: options.report_path(),
+        rendered,
+        elapsed: started.elapsed(),
+        report: loaded.report,
+    })
+}
+
+/// `build-info.json`: what was built, when, and when the site will next change, so
+/// a stale site can be noticed from outside.
+fn build_info(loaded: &Loaded, site: &Site<'_>) -> anyhow::Result<Vec<u8>> {
+    let report = &loaded.report;
+    let info = serde_json::json!({
+        "generator": concat!("khaosan ", env!("CARGO_PKG_VERSION")),
+        "commit": loaded.snapshot.origin.commit,
+        "branch": loaded.snapshot.origin.branch,
+        "built_at": report.now.to_rfc3339(),
+        "next_change": report.next_change.map(|t| t.to_rfc3339()),
+        "trust": report.trust,
+        "live": site.items.len(),
+        "withheld": report.decisions.len() - report.live_count(),
+    });
+    Ok(serde_json::to_vec_pretty(&info)?)
+}
+
+/// The full decision report, kept outside the output folder: it names withheld items.
+pub fn write_report(path: &Path, report: &DecisionReport) -> anyhow::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let json = serde_json::to_vec_pretty(report)?;
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, json).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The short summary `khaosan build` prints.
+pub fn summary(outcome: &BuildOutcome) -> String {
+    let report = &outcome.report;
+    let mut lines = vec![
+        format!(
+            "สร้างเว็บไซต์เสร็จ (site built) → {}  [{:.2} s]",
+            outcome.out.display(),
+            outcome.elapsed.as_secs_f64()
+        ),
+        format!("  การอนุมัติ (approval): {}", report.trust_note),
+        format!("  เผยแพร่ (live):        {}", report.live_count()),
+        format!(
+            "  ระงับ (withheld):      {}",
+            report.decisions.len() - report.live_count()
+        ),
+    ];
+    for (_, (count, label)) in report.withheld_by_reason() {
+        lines.push(format!("    {count:>6}  {label}"));
+    }
+    if !report.problems.is_empty() {
+        lines.push(format!(
+            "  ไฟล์มีปัญหา (file problems): {}",
+            report.problems.len()
+        ));
+        for problem in report.problems.iter().take(10) {
+            lines.push(format!("    - {problem}"));
+        }
+    }
+    lines.push(format!(
+        "  หน้าเว็บ (pages):       {}  ไฟล์ทั้งหมด (files): {}",
+        outcome.rendered.pages, outcome.rendered.files
+    ));
+    if let Some(next) = report.next_change {
+        lines.push(format!(
+            "  เปลี่ยนครั้งถัดไป (next change): {}",
+            next.to_rfc3339()
+        ));
+    }
+    lines.push(format!(
+        "  รายงานการตัดสิน (decision report): {}",
+        outcome.report_path.display()
+    ));
+    lines.join("\n")
+}

@@ -1,0 +1,236 @@
+//! `site.toml`: the site's settings, read once from the loaded snapshot.
+
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Problem, toml_problem};
+
+/// The settings of one site, as written in `site.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub description_en: String,
+    /// Absolute URL the site is served from, ending in `/`.
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// IANA time zone that date-only `publish`/`expires` values are read in.
+    #[serde(default = "default_timezone")]
+    pub timezone: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Write dates and numbers with Thai digits (๐–๙) in templates that ask for it.
+    #[serde(default)]
+    pub thai_digits: bool,
+    #[serde(default = "default_paginate_by")]
+    pub paginate_by: usize,
+    /// How many of the newest items the Atom feeds carry.
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
+    #[serde(default)]
+    pub contact: Contact,
+    #[serde(default, rename = "section")]
+    pub sections: Vec<SectionConfig>,
+    /// Free-form settings for themes.
+    #[serde(default)]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub address_en: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub fax: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub map_url: String,
+}
+
+/// One content section (a folder under `content/`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionConfig {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    /// Default lifetime in days that `khaosan new` gives an item.
+    #[serde(default)]
+    pub lifetime_days: Option<u32>,
+    /// Items may omit `expires` (laws in force, the office's history).
+    #[serde(default)]
+    pub permanent: bool,
+    #[serde(default)]
+    pub sort: SortOrder,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Newest `publish` first.
+    #[default]
+    Date,
+    Title,
+    /// Ascending `weight`, then title.
+    Weight,
+}
+
+fn default_language() -> String {
+    "th".into()
+}
+fn default_timezone() -> String {
+    "Asia/Bangkok".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_paginate_by() -> usize {
+    10
+}
+fn default_feed_limit() -> usize {
+    20
+}
+
+pub const SITE_FILE: &str = "site.toml";
+
+/// Top-level URL folders that khaosan itself writes; no section may take them.
+pub const RESERVED_PATHS: &[&str] = &[
+    "en",
+    "tags",
+    "static",
+    "records",
+    "site-map",
+    "search",
+    "standards",
+];
+
+impl SiteConfig {
+    /// Parses and checks `site.toml`; every problem names the file and the fix.
+    pub fn parse(text: &str) -> Result<SiteConfig, Problem> {
+        let mut config: SiteConfig =
+            toml::from_str(text).map_err(|e| toml_problem(SITE_FILE, text, 0, &e))?;
+        config.tz()?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        if config.paginate_by == 0 {
+            return Err(
+                Problem::new(SITE_FILE, "paginate_by must be at least 1").field("paginate_by")
+            );
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for section in &config.sections {
+            if !is_slug(&section.id) {
+                return Err(Problem::new(
+                    SITE_FILE,
+                    format!(
+                        "section id `{}` must be lowercase ASCII letters, digits and hyphens",
+                        section.id
+                    ),
+                )
+                .field("section.id"));
+            }
+            if RESERVED_PATHS.contains(&section.id.as_str()) {
+                return Err(Problem::new(
+                    SITE_FILE,
+                    format!(
+                        "section id `{}` is reserved for pages khaosan generates; choose another",
+                        section.id
+                    ),
+                )
+                .field("section.id"));
+            }
+            if !seen.insert(section.id.clone()) {
+                return Err(Problem::new(
+                    SITE_FILE,
+                    format!("section `{}` is listed twice", section.id),
+                )
+                .field("section.id"));
+            }
+        }
+        Ok(config)
+    }
+
+    /// The site's time zone; `Asia/Bangkok` unless `site.toml` says otherwise.
+    pub fn tz(&self) -> Result<Tz, Problem> {
+        self.timezone.parse::<Tz>().map_err(|_| {
+            Problem::new(
+                SITE_FILE,
+                format!(
+                    "unknown time zone `{}`; write an IANA name such as \"Asia/Bangkok\"",
+                    self.timezone
+                ),
+            )
+            .field("timezone")
+        })
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionConfig> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+/// True for lowercase ASCII slugs: `a-z`, `0-9` and inner hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minimal_config_gets_thai_defaults() {
+        let c = SiteConfig::parse("title = \"x\"\nbase_url = \"https://a.example\"").unwrap();
+        assert_eq!(c.timezone, "Asia/Bangkok");
+        assert_eq!(c.base_url, "https://a.example/");
+        assert_eq!(c.language, "th");
+    }
+
+    #[test]
+    fn unknown_key_is_refused_with_line() {
+        let e = SiteConfig::parse("title = \"x\"\nbase_url = \"https://a/\"\ntimezon = \"UTC\"")
+            .unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.message.contains("timezon"), "{}", e.message);
+        assert!(
+            e.message.contains("timezone"),
+            "suggests the right key: {}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn bad_time_zone_is_refused() {
+        let e =
+            SiteConfig::parse("title = \"x\"\nbase_url = \"https://a/\"\ntimezone = \"Bangkok\"")
+                .unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("timezone"));
+    }
+
+    #[test]
+    fn reserved_section_is_refused() {
+        let e = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[[section]]\nid = \"tags\"\ntitle = \"t\"",
+        )
+        .unwrap_err();
+        assert!(e.message.contains("reserved"));
+    }
+}

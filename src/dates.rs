@@ -1,0 +1,300 @@
+//! Time: the build clock, front-matter dates in the site's zone, and Thai formatting.
+
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
+};
+use chrono_tz::Tz;
+
+/// Years at or above this are taken to be Buddhist Era typed by mistake.
+const FIRST_BE_LOOKING_YEAR: i32 = 2400;
+/// B.E. = C.E. + 543.
+pub const BE_OFFSET: i32 = 543;
+
+/// Parses `--now` (RFC 3339, e.g. `2026-06-01T12:00:00+07:00`).
+pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+        format!("`{text}` is not an RFC 3339 time ({e}); write it like 2026-06-01T12:00:00+07:00")
+    })
+}
+
+/// The current time, read once per run.
+pub fn now() -> DateTime<FixedOffset> {
+    Utc::now().fixed_offset()
+}
+
+/// Midnight at the start of `date` in the site's time zone.
+pub fn start_of_day(date: NaiveDate, tz: Tz) -> DateTime<FixedOffset> {
+    local(date.and_time(NaiveTime::MIN), tz)
+}
+
+/// A wall-clock time in the site's zone (Asia/Bangkok has no DST gaps; elsewhere
+/// the earliest valid reading is used).
+pub fn local(naive: NaiveDateTime, tz: Tz) -> DateTime<FixedOffset> {
+    tz.from_local_datetime(&naive)
+        .earliest()
+        .unwrap_or_else(|| tz.from_utc_datetime(&naive))
+        .fixed_offset()
+}
+
+/// A front-matter date as written: a day, a local time, or a time with an offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrittenDate {
+    Day(NaiveDate),
+    Local(NaiveDateTime),
+    Offset(DateTime<FixedOffset>),
+}
+
+impl WrittenDate {
+    /// Reads a TOML datetime; the error says what to write instead.
+    pub fn from_toml(value: &toml::value::Datetime) -> Result<WrittenDate, String> {
+        let Some(d) = value.date else {
+            return Err(format!(
+                "`{value}` has no date; write a date like 2026-12-31 or 2026-12-31T08:30:00+07:00"
+            ));
+        };
+        let year = i32::from(d.year);
+        if year >= FIRST_BE_LOOKING_YEAR {
+            return Err(format!(
+                "year {year} looks like the Buddhist Era; front matter uses the Common Era: write {}",
+                year - BE_OFFSET
+            ));
+        }
+        let date = NaiveDate::from_ymd_opt(year, u32::from(d.month), u32::from(d.day))
+            .ok_or_else(|| format!("`{value}` is not a real date"))?;
+        let Some(t) = value.time else {
+            return Ok(WrittenDate::Day(date));
+        };
+        let time = NaiveTime::from_hms_nano_opt(
+            u32::from(t.hour),
+            u32::from(t.minute),
+            u32::from(t.second.unwrap_or(0)),
+            t.nanosecond.unwrap_or(0),
+        )
+        .ok_or_else(|| format!("`{value}` is not a real time"))?;
+        let naive = date.and_time(time);
+        match value.offset {
+            None => Ok(WrittenDate::Local(naive)),
+            Some(toml::value::Offset::Z) => Ok(WrittenDate::Offset(naive.and_utc().fixed_offset())),
+            Some(toml::value::Offset::Custom { minutes }) => {
+                let offset = FixedOffset::east_opt(i32::from(minutes) * 60)
+                    .ok_or_else(|| format!("`{value}` has an impossible offset"))?;
+                offset
+                    .from_local_datetime(&naive)
+                    .single()
+                    .map(WrittenDate::Offset)
+                    .ok_or_else(|| format!("`{value}` is not a real time"))
+            }
+        }
+    }
+
+    /// The instant this means in the site's time zone.
+    pub fn instant(self, tz: Tz) -> DateTime<FixedOffset> {
+        match self {
+            WrittenDate::Day(date) => start_of_day(date, tz),
+            WrittenDate::Local(naive) => local(naive, tz),
+            WrittenDate::Offset(at) => at,
+        }
+    }
+}
+
+const MONTHS_FULL: [&str; 12] = [
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+];
+const MONTHS_SHORT: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// How much of a date to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateForm {
+    /// 26 พฤศจิกายน 2569
+    Full,
+    /// 26 พ.ย. 69
+    Short,
+    /// 26 พฤศจิกายน 2569 เวลา 08:30 น.
+    DateTime,
+    /// พฤศจิกายน 2569
+    Month,
+}
+
+impl DateForm {
+    pub fn parse(name: &str) -> Option<DateForm> {
+        Some(match name {
+            "full" => DateForm::Full,
+            "short" => DateForm::Short,
+            "datetime" => DateForm::DateTime,
+            "month" => DateForm::Month,
+            _ => return None,
+        })
+    }
+}
+
+/// A date in Thai: Buddhist Era year, Thai month names, optionally Thai digits.
+pub fn thai_date(at: DateTime<FixedOffset>, tz: Tz, form: DateForm, thai_digits: bool) -> String {
+    let at = at.with_timezone(&tz);
+    let month = at.month0() as usize;
+    let year = at.year() + BE_OFFSET;
+    let text = match form {
+        DateForm::Full => format!("{} {} {}", at.day(), MONTHS_FULL[month], year),
+        DateForm::Short => format!("{} {} {:02}", at.day(), MONTHS_SHORT[month], year % 100),
+        DateForm::DateTime => {
+            format!(
+                "{} {} {} เวลา {:02}:{:02} น.",
+                at.day(),
+                MONTHS_FULL[month],
+                year,
+                at.hour(),
+                at.minute()
+            )
+        }
+        DateForm::Month => format!("{} {}", MONTHS_FULL[month], year),
+    };
+    if thai_digits {
+        to_thai_digits(&text)
+    } else {
+        text
+    }
+}
+
+/// A date in English with the Common Era year.
+pub fn english_date(at: DateTime<FixedOffset>, tz: Tz, form: DateForm) -> String {
+    let at = at.with_timezone(&tz);
+    let month = MONTHS_EN[at.month0() as usize];
+    match form {
+        DateForm::Full => format!("{} {} {}", at.day(), month, at.year()),
+        DateForm::Short => format!("{} {} {}", at.day(), &month[..3], at.year()),
+        DateForm::DateTime => format!(
+            "{} {} {}, {:02}:{:02}",
+            at.day(),
+            month,
+            at.year(),
+            at.hour(),
+            at.minute()
+        ),
+        DateForm::Month => format!("{} {}", month, at.year()),
+    }
+}
+
+/// Replaces 0–9 with Thai digits ๐–๙.
+pub fn to_thai_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32('๐' as u32 + (c as u32 - '0' as u32)).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The Thai fiscal year (B.E.) that `at` falls in: it starts on 1 October.
+pub fn fiscal_year_be(at: DateTime<FixedOffset>, tz: Tz) -> i32 {
+    let at = at.with_timezone(&tz);
+    let year = if at.month() >= 10 {
+        at.year() + 1
+    } else {
+        at.year()
+    };
+    year + BE_OFFSET
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toml_date(s: &str) -> toml::value::Datetime {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn date_only_means_bangkok_midnight_whatever_the_machine_zone() {
+        let d = WrittenDate::from_toml(&toml_date("2026-12-31")).unwrap();
+        let at = d.instant(chrono_tz::Asia::Bangkok);
+        assert_eq!(at.to_rfc3339(), "2026-12-31T00:00:00+07:00");
+        assert_eq!(
+            at.with_timezone(&Utc).to_rfc3339(),
+            "2026-12-30T17:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn local_time_is_read_in_site_zone_and_offsets_are_kept() {
+        let tz = chrono_tz::Asia::Bangkok;
+        let local = WrittenDate::from_toml(&toml_date("2026-11-21T08:30:00")).unwrap();
+        assert_eq!(local.instant(tz).to_rfc3339(), "2026-11-21T08:30:00+07:00");
+        let utc = WrittenDate::from_toml(&toml_date("2026-11-21T01:30:00Z")).unwrap();
+        assert_eq!(utc.instant(tz), local.instant(tz));
+    }
+
+    #[test]
+    fn buddhist_era_year_is_explained() {
+        let e = WrittenDate::from_toml(&toml_date("2569-12-31")).unwrap_err();
+        assert!(e.contains("Buddhist Era") && e.contains("2026"), "{e}");
+    }
+
+    #[test]
+    fn thai_formats() {
+        let at = parse_now("2026-11-26T08:05:00+07:00").unwrap();
+        let tz = chrono_tz::Asia::Bangkok;
+        assert_eq!(thai_date(at, tz, DateForm::Full, false), "26 พฤศจิกายน 2569");
+        assert_eq!(thai_date(at, tz, DateForm::Short, false), "26 พ.ย. 69");
+        assert_eq!(
+            thai_date(at, tz, DateForm::DateTime, false),
+            "26 พฤศจิกายน 2569 เวลา 08:05 น."
+        );
+        assert_eq!(thai_date(at, tz, DateForm::Full, true), "๒๖ พฤศจิกายน ๒๕๖๙");
+        assert_eq!(english_date(at, tz, DateForm::Full), "26 November 2026");
+    }
+
+    #[test]
+    fn fiscal_year_starts_in_october() {
+        let tz = chrono_tz::Asia::Bangkok;
+        assert_eq!(
+            fiscal_year_be(parse_now("2026-09-30T23:59:59+07:00").unwrap(), tz),
+            2569
+        );
+        assert_eq!(
+            fiscal_year_be(parse_now("2026-10-01T00:00:00+07:00").unwrap(), tz),
+            2570
+        );
+        // 30 Sep 17:30 UTC is already 1 Oct in Bangkok.
+        assert_eq!(
+            fiscal_year_be(parse_now("2026-09-30T17:30:00Z").unwrap(), tz),
+            2570
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! khaosan (ข่าวสาร): publishes a Thai government office's website from a git
+//! repository, showing only what the director approved, only while it is current.
+//!
+//! The build is a pipeline, one module per stage:
+//!
+//! 1. [`source`] **load**: the working tree, or approved blobs from git history;
+//! 2. [`decide`] **decide**: which items are live at `now`, and why the rest are not;
+//! 3. [`render`] **render**: Markdown and Tera templates, in parallel, from the
+//!    live-only [`site::Site`];
+//! 4. [`write`] **write**: a staging folder swapped in atomically.
+//!
+//! [`build`] runs the stages in order for `khaosan build`.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod decide;
+pub mod error;
+pub mod registry;
+pub mod render;
+pub mod site;
+pub mod source;
+pub mod write;

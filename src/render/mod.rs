@@ -1,0 +1,584 @@
+//! Stage 3, **render**: Markdown and templates, in parallel, into a [`Sink`].
+//!
+//! Every page is made from the [`Site`], which holds live items only. Rendering
+//! writes into a sink: the staging folder of the write stage, or nothing at all for
+//! `khaosan check`, which renders in memory to prove the templates work.
+
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use anyhow::{Context as _, anyhow};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::content::Lang;
+use crate::site::Site;
+use crate::write::Sink;
+use templates::{FilterSettings, Theme, tera_chain};
+use view::{ItemCard, SectionView, tag_slug, tag_url};
+
+/// Templates a theme must provide (the machine-read ones are built in).
+pub const REQUIRED_TEMPLATES: &[&str] = &[
+    "home.html",
+    "section.html",
+    "item.html",
+    "tag.html",
+    "site-map.html",
+    "404.html",
+];
+
+/// How many of the newest items the home page lists.
+const HOME_LATEST: usize = 10;
+
+/// What was written.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Rendered {
+    pub pages: usize,
+    pub files: usize,
+}
+
+/// One unit of parallel work.
+enum Job {
+    Item(usize),
+    List { list: List, lang: Lang, page: usize },
+    Home(Lang),
+    SiteMapPage(Lang),
+    NotFound,
+    SitemapXml,
+    Robots,
+    Feed { lang: Lang, section: Option<usize> },
+}
+
+/// A paginated list: a section, or the items with one tag.
+#[derive(Clone)]
+enum List {
+    Section(usize),
+    Tag(String),
+}
+
+/// The rendered bodies and cards of every live item, made once.
+struct Prepared {
+    cards: Vec<ItemCard>,
+    html: Vec<String>,
+    tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
+}
+
+/// Renders the whole public site into `sink`.
+pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result<Rendered> {
+    for name in REQUIRED_TEMPLATES {
+        if !theme.templates.contains_key(*name) {
+            anyhow::bail!(
+                "the theme has no template `{name}`; add templates/{name} to the theme or the site"
+            );
+        }
+    }
+    let settings = FilterSettings {
+        tz: site.tz,
+        thai_digits: site.config.thai_digits,
+    };
+    let mut tera = templates::engine(theme, settings)?;
+    let assets = Arc::new(write_statics(theme, sink, &site.urls)?);
+    let lookup = Arc::clone(&assets);
+    tera.register_function(
+        "asset",
+        move |args: &std::collections::HashMap<String, serde_json::Value>| {
+            let path = args
+                .get("path")
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| tera::Error::msg("asset(path=\"css/site.css\")"))?;
+            lookup
+                .get(path)
+                .map(|url| serde_json::Value::String(url.clone()))
+                .ok_or_else(|| {
+                    tera::Error::msg(format!(
+                        "asset `{path}` is not in the theme's static/ folder"
+                    ))
+                })
+        },
+    );
+    let prepared = prepare(site);
+    let jobs = jobs(site, &prepared);
+    let base = base_context(site, theme);
+    let pages: usize = jobs
+        .par_iter()
+        .map(|job| run(job, site, &prepared, &tera, &base, sink))
+        .collect::<anyhow::Result<Vec<usize>>>()?
+        .into_iter()
+        .sum();
+    let attachments = write_attachments(site, sink)?;
+    Ok(Rendered {
+        pages,
+        files: pages + attachments + assets.len(),
+    })
+}
+
+fn prepare(site: &Site<'_>) -> Prepared {
+    let rendered: Vec<markdown::Rendered> = site
+        .items
+        .par_iter()
+        .map(|live| markdown::render(&live.item.body))
+        .collect();
+    let cards = (0..site.items.len())
+        .map(|i| ItemCard::new(site, i, &rendered[i].first_paragraph))
+        .collect();
+    let mut tags: BTreeMap<(Lang, String), (String, Vec<usize>)> = BTreeMap::new();
+    for lang in [Lang::Th, Lang::En] {
+        for i in site.latest(lang) {
+            for tag in &site.items[i].item.front.tags {
+                let slug = tag_slug(tag);
+                if slug.is_empty() {
+                    continue;
+                }
+                tags.entry((lang, slug))
+                    .or_insert_with(|| (tag.clone(), Vec::new()))
+                    .1
+                    .push(i);
+            }
+        }
+    }
+    Prepared {
+        cards,
+        html: rendered.into_iter().map(|r| r.html).collect(),
+        tags,
+    }
+}
+
+fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
+    let mut jobs: Vec<Job> = (0..site.items.len()).map(Job::Item).collect();
+    for lang in [Lang::Th, Lang::En] {
+        jobs.push(Job::Home(lang));
+        jobs.push(Job::SiteMapPage(lang));
+        jobs.push(Job::Feed {
+            lang,
+            section: None,
+        });
+        for (s, section) in site.sections.iter().enumerate() {
+            let count = section.items.get(&lang).map_or(0, Vec::len);
+            for page in 1..=page_count(count, site.config.paginate_by) {
+                jobs.push(Job::List {
+                    list: List::Section(s),
+                    lang,
+                    page,
+                });
+            }
+            jobs.push(Job::Feed {
+                lang,
+                section: Some(s),
+            });
+        }
+    }
+    for ((lang, slug), (_, items)) in &prepared.tags {
+        for page in 1..=page_count(items.len(), site.config.paginate_by) {
+            jobs.push(Job::List {
+                list: List::Tag(slug.clone()),
+                lang: *lang,
+                page,
+            });
+        }
+    }
+    jobs.extend([Job::NotFound, Job::SitemapXml, Job::Robots]);
+    jobs
+}
+
+fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+/// Context every template gets: the site, its menu and the UI strings.
+fn base_context(site: &Site<'_>, theme: &Theme) -> BTreeMap<Lang, tera::Context> {
+    [Lang::Th, Lang::En]
+        .into_iter()
+        .map(|lang| {
+            let mut ctx = tera::Context::new();
+            let config = site.config;
+            ctx.insert(
+                "site",
+                &json!({
+                    "title": config.title,
+                    "title_en": config.title_en,
+                    "description": config.description,
+                    "description_en": config.description_en,
+                    "base_url": site.urls.base_url,
+                    "base_path": site.urls.base_path,
+                    "permalink_base": site.urls.base_url,
+                    "language": config.language,
+                    "timezone": config.timezone,
+                    "thai_digits": config.thai_digits,
+                    "contact": config.contact,
+                    "extra": config.extra,
+                    "build_time": site.report.now.to_rfc3339(),
+                    "trust": site.report.trust,
+                    "generator": concat!("khaosan ", env!("CARGO_PKG_VERSION")),
+                }),
+            );
+            let sections: Vec<SectionView> = site
+                .sections
+                .iter()
+                .map(|s| SectionView::new(s.config, lang, &site.urls))
+                .collect();
+            ctx.insert("sections", &sections);
+            ctx.insert("lang", &lang);
+            ctx.insert(
+                "t",
+                &theme.strings.get(lang.code()).cloned().unwrap_or_default(),
+            );
+            ctx.insert("home_url", &site.urls.link(lang.prefix()));
+            ctx.insert("home_url_th", &site.urls.link("/"));
+            ctx.insert("home_url_en", &site.urls.link("/en/"));
+            (lang, ctx)
+        })
+        .collect()
+}
+
+/// Renders one job and writes its output; returns the number of pages written.
+fn run(
+    job: &Job,
+    site: &Site<'_>,
+    prepared: &Prepared,
+    tera: &tera::Tera,
+    base: &BTreeMap<Lang, tera::Context>,
+    sink: &dyn Sink,
+) -> anyhow::Result<usize> {
+    let lang = match job {
+        Job::Item(i) => site.items[*i].item.lang,
+        Job::List { lang, .. }
+        | Job::Home(lang)
+        | Job::SiteMapPage(lang)
+        | Job::Feed { lang, .. } => *lang,
+        Job::NotFound | Job::SitemapXml | Job::Robots => Lang::Th,
+    };
+    let mut ctx = base[&lang].clone();
+    let (template, rel_url) = match job {
+        Job::Item(i) => {
+            let card = &prepared.cards[*i];
+            let item = site.items[*i].item;
+            ctx.insert("page", card);
+            ctx.insert("content", &prepared.html[*i]);
+            if let Some(section) = site.config.section(&item.section) {
+                ctx.insert("section", &SectionView::new(section, lang, &site.urls));
+            }
+            ctx.insert("alternate_url", &alternate_url(site, card, lang));
+            ("item.html", item.url())
+        }
+        Job::List { list, lang, page } => {
+            list_context(site, prepared, list, *lang, *page, &mut ctx)
+        }
+        Job::Home(lang) => {
+            home_context(site, prepared, *lang, &mut ctx);
+            ("home.html", lang.prefix().to_string())
+        }
+        Job::SiteMapPage(lang) => {
+            let groups: Vec<_> = site
+                .sections
+                .iter()
+                .map(|s| {
+                    let cards: Vec<&ItemCard> =
+                        s.items.get(lang).into_iter().flatten().map(|&i| &prepared.cards[i]).collect();
+                    json!({ "section": SectionView::new(s.config, *lang, &site.urls), "items": cards })
+                })
+                .collect();
+            ctx.insert("groups", &groups);
+            ctx.insert(
+                "alternate_url",
+                &site
+                    .urls
+                    .link(&format!("{}site-map/", other(*lang).prefix())),
+            );
+            ("site-map.html", format!("{}site-map/", lang.prefix()))
+        }
+        Job::NotFound => ("404.html", "/404.html".to_string()),
+        Job::SitemapXml => {
+            ctx.insert("entries", &sitemap_entries(site, prepared));
+            ("sitemap.xml", "/sitemap.xml".to_string())
+        }
+        Job::Robots => ("robots.txt", "/robots.txt".to_string()),
+        Job::Feed { lang, section } => feed_context(site, prepared, *lang, *section, &mut ctx),
+    };
+    let html = tera.render(template, &ctx).map_err(|e| {
+        anyhow!(
+            "template {template} failed for {rel_url}: {}",
+            tera_chain(&e)
+        )
+    })?;
+    sink.write(&output_path(&rel_url), html.as_bytes())?;
+    Ok(1)
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Th => Lang::En,
+        Lang::En => Lang::Th,
+    }
+}
+
+/// The same page in the other language, or that language's home page.
+fn alternate_url(site: &Site<'_>, card: &ItemCard, lang: Lang) -> String {
+    card.translations
+        .iter()
+        .find(|t| t.lang != lang)
+        .map(|t| t.url.clone())
+        .unwrap_or_else(|| site.urls.link(other(lang).prefix()))
+}
+
+fn list_context(
+    site: &Site<'_>,
+    prepared: &Prepared,
+    list: &List,
+    lang: Lang,
+    page: usize,
+    ctx: &mut tera::Context,
+) -> (&'static str, String) {
+    let (template, base_rel, indices): (&str, String, &[usize]) = match list {
+        List::Section(s) => {
+            let section = &site.sections[*s];
+            let view = SectionView::new(section.config, lang, &site.urls);
+            let intro = site.report.intro(&section.config.id, lang);
+            ctx.insert("section", &view);
+            ctx.insert("intro", &intro.map(|i| json!({"title": i.title, "summary": i.summary, "content": markdown::render(&i.body).html})));
+            ctx.insert("alternate_url", &view_url(&view, other(lang)));
+            (
+                "section.html",
+                format!("{}{}/", lang.prefix(), section.config.id),
+                section.items.get(&lang).map_or(&[][..], Vec::as_slice),
+            )
+        }
+        List::Tag(slug) => {
+            let (name, items) = &prepared.tags[&(lang, slug.clone())];
+            ctx.insert(
+                "tag",
+                &json!({ "name": name, "url": site.urls.link(&tag_url(name, lang)) }),
+            );
+            ctx.insert("alternate_url", &site.urls.link(other(lang).prefix()));
+            ("tag.html", tag_url(name, lang), items.as_slice())
+        }
+    };
+    let per_page = site.config.paginate_by;
+    let total = page_count(indices.len(), per_page);
+    let page_url = |n: usize| {
+        if n == 1 {
+            base_rel.clone()
+        } else {
+            format!("{base_rel}page/{n}/")
+        }
+    };
+    let cards: Vec<&ItemCard> = indices
+        .iter()
+        .skip((page - 1) * per_page)
+        .take(per_page)
+        .map(|&i| &prepared.cards[i])
+        .collect();
+    ctx.insert("items", &cards);
+    ctx.insert(
+        "paginator",
+        &json!({
+            "current": page,
+            "total": total,
+            "total_items": indices.len(),
+            "prev": (page > 1).then(|| site.urls.link(&page_url(page - 1))),
+            "next": (page < total).then(|| site.urls.link(&page_url(page + 1))),
+            "pages": (1..=total).map(|n| json!({"number": n, "url": site.urls.link(&page_url(n)), "current": n == page})).collect::<Vec<_>>(),
+        }),
+    );
+    (template, page_url(page))
+}
+
+fn view_url(view: &SectionView, lang: Lang) -> String {
+    match lang {
+        Lang::Th => view.url_th.clone(),
+        Lang::En => view.url_en.clone(),
+    }
+}
+
+fn home_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mut tera::Context) {
+    let latest = site.latest(lang);
+    let cards: Vec<&ItemCard> = latest
+        .iter()
+        .take(HOME_LATEST)
+        .map(|&i| &prepared.cards[i])
+        .collect();
+    let alerts: Vec<&ItemCard> = latest
+        .iter()
+        .filter(|&&i| site.items[i].item.front.kind == Some(crate::content::Kind::Alert))
+        .map(|&i| &prepared.cards[i])
+        .collect();
+    let intro = site.report.intro("", lang);
+    ctx.insert("latest", &cards);
+    ctx.insert("alerts", &alerts);
+    ctx.insert("intro", &intro.map(|i| json!({"title": i.title, "summary": i.summary, "content": markdown::render(&i.body).html})));
+    let counts: BTreeMap<&str, usize> = site
+        .sections
+        .iter()
+        .map(|s| (s.config.id.as_str(), s.items.get(&lang).map_or(0, Vec::len)))
+        .collect();
+    ctx.insert("section_counts", &counts);
+    ctx.insert("alternate_url", &site.urls.link(other(lang).prefix()));
+}
+
+fn feed_context(
+    site: &Site<'_>,
+    prepared: &Prepared,
+    lang: Lang,
+    section: Option<usize>,
+    ctx: &mut tera::Context,
+) -> (&'static str, String) {
+    let (indices, rel, title) = match section {
+        Some(s) => {
+            let section = &site.sections[s];
+            let mut indices = section.items.get(&lang).cloned().unwrap_or_default();
+            indices.sort_by(|&a, &b| {
+                site.items[b]
+                    .item
+                    .front
+                    .publish
+                    .cmp(&site.items[a].item.front.publish)
+            });
+            let title = format!(
+                "{} – {}",
+                view::section_title(section.config, lang),
+                site_title(site, lang)
+            );
+            (
+                indices,
+                format!("{}{}/", lang.prefix(), section.config.id),
+                title,
+            )
+        }
+        None => (
+            site.latest(lang),
+            lang.prefix().to_string(),
+            site_title(site, lang).to_string(),
+        ),
+    };
+    let cards: Vec<&ItemCard> = indices
+        .iter()
+        .take(site.config.feed_limit)
+        .map(|&i| &prepared.cards[i])
+        .collect();
+    let updated = cards
+        .iter()
+        .map(|c| c.updated.as_str())
+        .max()
+        .map_or_else(|| site.report.now.to_rfc3339(), str::to_string);
+    ctx.insert("items", &cards);
+    ctx.insert(
+        "feed",
+        &json!({
+            "title": title,
+            "author": site_title(site, lang),
+            "self_url": site.urls.permalink(&format!("{rel}atom.xml")),
+            "alternate_url": site.urls.permalink(&rel),
+            "updated": updated,
+        }),
+    );
+    ("atom.xml", format!("{rel}atom.xml"))
+}
+
+fn site_title<'s>(site: &'s Site<'_>, lang: Lang) -> &'s str {
+    match lang {
+        Lang::En if !site.config.title_en.is_empty() => &site.config.title_en,
+        _ => &site.config.title,
+    }
+}
+
+fn sitemap_entries(site: &Site<'_>, prepared: &Prepared) -> Vec<serde_json::Value> {
+    let mut entries = Vec::new();
+    let newest = |indices: &[usize]| {
+        indices
+            .iter()
+            .map(|&i| prepared.cards[i].updated.get(..10).unwrap_or_default())
+            .max()
+            .map(str::to_string)
+    };
+    for lang in [Lang::Th, Lang::En] {
+        let latest = site.latest(lang);
+        if lang == Lang::Th || !latest.is_empty() {
+            entries.push(json!({"permalink": site.urls.permalink(lang.prefix()), "lastmod": newest(&latest)}));
+        }
+        for section in &site.sections {
+            if let Some(items) = section.items.get(&lang) {
+                entries.push(json!({
+                    "permalink": site.urls.permalink(&format!("{}{}/", lang.prefix(), section.config.id)),
+                    "lastmod": newest(items),
+                }));
+            }
+        }
+    }
+    for card in &prepared.cards {
+        entries.push(json!({"permalink": card.permalink, "lastmod": card.updated.get(..10)}));
+    }
+    entries
+}
+
+/// `/news/a/` → `news/a/index.html`; `/atom.xml` → `atom.xml`.
+fn output_path(rel_url: &str) -> String {
+    let rel = rel_url.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+/// Copies the theme's static files; CSS and JS get a content hash in their name so
+/// browsers may cache them for a year. Returns path → public URL.
+fn write_statics(
+    theme: &Theme,
+    sink: &dyn Sink,
+    urls: &crate::site::Urls,
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut assets = BTreeMap::new();
+    for (name, blob) in &theme.statics {
+        let out_name = match name.rsplit_once('.') {
+            Some((stem, ext)) if ext == "css" || ext == "js" => {
+                let bytes = blob
+                    .read()
+                    .with_context(|| format!("cannot read theme file static/{name}"))?;
+                let hash = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes)
+                    .map_err(|e| anyhow!("cannot hash static/{name}: {e}"))?;
+                format!("{stem}.{}.{ext}", &hash.to_string()[..10])
+            }
+            _ => name.clone(),
+        };
+        sink.copy(&format!("static/{out_name}"), blob)?;
+        assets.insert(name.clone(), urls.link(&format!("/static/{out_name}")));
+    }
+    Ok(assets)
+}
+
+/// Attachments of live bundles, and nothing else from `content/`.
+fn write_attachments(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> {
+    let mut written = std::collections::BTreeSet::new();
+    for live in &site.items {
+        for attachment in &live.attachments {
+            if written.insert(attachment.url.clone()) {
+                sink.copy(attachment.url.trim_start_matches('/'), &attachment.blob)?;
+            }
+        }
+    }
+    Ok(written.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths() {
+        assert_eq!(output_path("/"), "index.html");
+        assert_eq!(output_path("/news/a/"), "news/a/index.html");
+        assert_eq!(output_path("/en/news/page/2/"), "en/news/page/2/index.html");
+        assert_eq!(output_path("/atom.xml"), "atom.xml");
+    }
+
+    #[test]
+    fn pages_round_up_and_never_zero() {
+        assert_eq!(page_count(0, 10), 1);
+        assert_eq!(page_count(10, 10), 1);
+        assert_eq!(page_count(11, 10), 2);
+    }
+}

@@ -1,0 +1,269 @@
+//! What templates see: plain serialisable views of the live site.
+
+use serde::Serialize;
+
+use crate::config::SectionConfig;
+use crate::content::Lang;
+use crate::registry::Registry;
+use crate::site::{Attachment, LiveItem, Site, Urls};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonView {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+}
+
+impl PersonView {
+    fn of(registry: &Registry, id: Option<&String>) -> Option<PersonView> {
+        let id = id?;
+        Some(match registry.person(id) {
+            Some(p) => PersonView {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                title: p.title.clone(),
+            },
+            None => PersonView {
+                id: id.clone(),
+                name: id.clone(),
+                title: String::new(),
+            },
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub name: String,
+    pub url: String,
+    pub size: u64,
+    /// Upper-case file type for people: `PDF`, `DOCX`.
+    pub kind: String,
+    pub mime: &'static str,
+    pub date: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalView {
+    pub commit: String,
+    pub approved_at: String,
+    pub proposed_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationView {
+    pub lang: Lang,
+    pub url: String,
+    pub title: String,
+}
+
+/// An item as lists, feeds and its own page show it (without the body).
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCard {
+    pub title: String,
+    pub url: String,
+    pub permalink: String,
+    pub section: String,
+    pub section_title: String,
+    pub slug: String,
+    pub lang: Lang,
+    pub summary: String,
+    pub publish: String,
+    pub expires: Option<String>,
+    /// When this version became public: its approval, else its publish time.
+    pub updated: String,
+    pub review: Option<String>,
+    pub author: Option<PersonView>,
+    pub approver: Option<PersonView>,
+    pub tags: Vec<LinkView>,
+    pub kind: Option<crate::content::Kind>,
+    pub source: Option<String>,
+    pub standard: Vec<String>,
+    pub weight: Option<i64>,
+    pub attachments: Vec<AttachmentView>,
+    pub translations: Vec<TranslationView>,
+    pub approval: Option<ApprovalView>,
+    pub extra: toml::Table,
+}
+
+impl ItemCard {
+    pub fn new(site: &Site<'_>, index: usize, first_paragraph: &str) -> ItemCard {
+        let live = &site.items[index];
+        let item = live.item;
+        let front = &item.front;
+        let urls = &site.urls;
+        let updated = live
+            .approval
+            .map_or(front.publish, |a| a.approved_at.max(front.publish));
+        ItemCard {
+            title: front.title.clone(),
+            url: urls.link(&item.url()),
+            permalink: urls.permalink(&item.url()),
+            section: item.section.clone(),
+            section_title: site
+                .config
+                .section(&item.section)
+                .map(|s| section_title(s, item.lang).to_string())
+                .unwrap_or_default(),
+            slug: item.slug.clone(),
+            lang: item.lang,
+            summary: front
+                .summary
+                .clone()
+                .unwrap_or_else(|| first_paragraph.to_string()),
+            publish: front.publish.to_rfc3339(),
+            expires: front.expires.map(|e| e.to_rfc3339()),
+            updated: updated.to_rfc3339(),
+            review: front.review.map(|r| r.to_rfc3339()),
+            author: PersonView::of(site.registry, front.author.as_ref()),
+            approver: PersonView::of(
+                site.registry,
+                live.approval
+                    .map(|a| &a.approver)
+                    .or(front.approver.as_ref()),
+            ),
+            tags: front
+                .tags
+                .iter()
+                .map(|t| LinkView {
+                    name: t.clone(),
+                    url: urls.link(&tag_url(t, item.lang)),
+                })
+                .collect(),
+            kind: front.kind,
+            source: front.source.clone(),
+            standard: front.standard.clone(),
+            weight: front.weight,
+            attachments: attachments(live, urls),
+            translations: site
+                .translations(index)
+                .map(|t| TranslationView {
+                    lang: t.item.lang,
+                    url: urls.link(&t.item.url()),
+                    title: t.item.front.title.clone(),
+                })
+                .collect(),
+            approval: live.approval.map(|a| ApprovalView {
+                commit: a.commit.clone(),
+                approved_at: a.approved_at.to_rfc3339(),
+                proposed_at: a.proposed_at.map(|p| p.to_rfc3339()),
+            }),
+            extra: front.extra.clone(),
+        }
+    }
+}
+
+fn attachments(live: &LiveItem<'_>, urls: &Urls) -> Vec<AttachmentView> {
+    live.attachments
+        .iter()
+        .map(|a| attachment_view(a, urls))
+        .collect()
+}
+
+fn attachment_view(a: &Attachment, urls: &Urls) -> AttachmentView {
+    let ext = a
+        .name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    AttachmentView {
+        name: a.name.clone(),
+        url: urls.link(&a.url),
+        size: a.blob.len(),
+        kind: ext.to_ascii_uppercase(),
+        mime: mime_of(&ext),
+        date: a.date.to_rfc3339(),
+    }
+}
+
+pub fn mime_of(ext: &str) -> &'static str {
+    match ext {
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "zip" => "application/zip",
+        "txt" => "text/plain",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A section as menus and lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    pub title_th: String,
+    pub title_en: String,
+    pub url: String,
+    pub url_th: String,
+    pub url_en: String,
+    pub permanent: bool,
+    pub feed_url: String,
+}
+
+impl SectionView {
+    pub fn new(section: &SectionConfig, lang: Lang, urls: &Urls) -> SectionView {
+        let rel = |lang: Lang| format!("{}{}/", lang.prefix(), section.id);
+        SectionView {
+            id: section.id.clone(),
+            title: section_title(section, lang).to_string(),
+            title_th: section.title.clone(),
+            title_en: section_title(section, Lang::En).to_string(),
+            url: urls.link(&rel(lang)),
+            url_th: urls.link(&rel(Lang::Th)),
+            url_en: urls.link(&rel(Lang::En)),
+            permanent: section.permanent,
+            feed_url: urls.link(&format!("{}atom.xml", rel(lang))),
+        }
+    }
+}
+
+pub fn section_title(section: &SectionConfig, lang: Lang) -> &str {
+    match lang {
+        Lang::En if !section.title_en.is_empty() => &section.title_en,
+        _ => &section.title,
+    }
+}
+
+/// Folder name of a tag page: spaces and slashes become hyphens, Thai is kept.
+pub fn tag_slug(tag: &str) -> String {
+    let mut slug = String::new();
+    for c in tag.trim().chars() {
+        if c.is_whitespace() || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' {
+            if !slug.ends_with('-') {
+                slug.push('-');
+            }
+        } else {
+            slug.extend(c.to_lowercase());
+        }
+    }
+    slug.trim_matches('-').to_string()
+}
+
+pub fn tag_url(tag: &str, lang: Lang) -> String {
+    format!("{}tags/{}/", lang.prefix(), tag_slug(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_slugs_keep_thai() {
+        assert_eq!(tag_slug("รับสมัคร งาน"), "รับสมัคร-งาน");
+        assert_eq!(tag_slug(" COVID/19 "), "covid-19");
+        assert_eq!(tag_url("ข่าว", Lang::En), "/en/tags/ข่าว/");
+    }
+}

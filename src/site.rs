@@ -1,0 +1,269 @@
+//! The public site as a value: only live items and what belongs to them.
+//!
+//! [`Site::assemble`] is the one door from the decision report to rendering. It
+//! takes live items only, and the attachments of live bundles only, so nothing
+//! withheld can reach a page, list, feed, sitemap or attachment.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+use crate::config::{SectionConfig, SiteConfig, SortOrder};
+use crate::content::{Item, Lang};
+use crate::decide::DecisionReport;
+use crate::registry::Registry;
+use crate::source::{Approval, Blob, Snapshot};
+
+/// How site-relative paths become links: under the path of `base_url`
+/// (`/` or, for a project site, `/repo/`), or absolute for feeds.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    pub base_url: String,
+    pub base_path: String,
+}
+
+impl Urls {
+    pub fn new(base_url: &str) -> Urls {
+        let base_url = if base_url.ends_with('/') {
+            base_url.to_string()
+        } else {
+            format!("{base_url}/")
+        };
+        let after_scheme = base_url
+            .split_once("://")
+            .map_or(base_url.as_str(), |(_, rest)| rest);
+        let base_path = after_scheme
+            .find('/')
+            .map_or("/".to_string(), |i| after_scheme[i..].to_string());
+        Urls {
+            base_url,
+            base_path,
+        }
+    }
+
+    /// `/news/a/` → `/news/a/` (or `/repo/news/a/`), percent-encoding non-ASCII.
+    pub fn link(&self, rel: &str) -> String {
+        format!(
+            "{}{}",
+            self.base_path,
+            encode_path(rel.trim_start_matches('/'))
+        )
+    }
+
+    /// `/news/a/` → `https://office.example/news/a/`.
+    pub fn permalink(&self, rel: &str) -> String {
+        format!(
+            "{}{}",
+            self.base_url,
+            encode_path(rel.trim_start_matches('/'))
+        )
+    }
+}
+
+/// Percent-encodes what may not stand in a URL path (Thai tags, spaces), keeping `/`.
+pub fn encode_path(path: &str) -> String {
+    const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'%');
+    percent_encoding::utf8_percent_encode(path, PATH).to_string()
+}
+
+/// A file published beside a live bundle.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// Name within the bundle (`form.pdf`, `images/a.jpg`).
+    pub name: String,
+    /// Site-relative URL path.
+    pub url: String,
+    pub blob: Blob,
+    pub date: DateTime<FixedOffset>,
+}
+
+/// One live item with everything the pages need about it.
+#[derive(Debug)]
+pub struct LiveItem<'a> {
+    pub item: &'a Item,
+    pub approval: Option<&'a Approval>,
+    pub attachments: Vec<Attachment>,
+}
+
+/// One section with its live items in display order, per language.
+#[derive(Debug)]
+pub struct Section<'a> {
+    pub config: &'a SectionConfig,
+    /// Indices into [`Site::items`].
+    pub items: BTreeMap<Lang, Vec<usize>>,
+}
+
+/// Everything that will be public.
+#[derive(Debug)]
+pub struct Site<'a> {
+    pub config: &'a SiteConfig,
+    pub registry: &'a Registry,
+    pub report: &'a DecisionReport,
+    pub tz: Tz,
+    pub urls: Urls,
+    pub items: Vec<LiveItem<'a>>,
+    pub sections: Vec<Section<'a>>,
+}
+
+impl<'a> Site<'a> {
+    pub fn assemble(
+        config: &'a SiteConfig,
+        registry: &'a Registry,
+        report: &'a DecisionReport,
+        snapshot: &'a Snapshot,
+        base_url: &str,
+    ) -> Site<'a> {
+        let tz = config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+        let items: Vec<LiveItem<'a>> = report
+            .decisions
+            .iter()
+            .filter(|d| d.live)
+            .filter_map(|d| d.item.as_ref().map(|item| (item, d.approval.as_ref())))
+            .map(|(item, approval)| LiveItem {
+                item,
+                approval,
+                attachments: attachments_of(item, approval, snapshot),
+            })
+            .collect();
+        let sections = config
+            .sections
+            .iter()
+            .map(|section| Section {
+                config: section,
+                items: ordered_items(&items, section),
+            })
+            .collect();
+        Site {
+            config,
+            registry,
+            report,
+            tz,
+            urls: Urls::new(base_url),
+            items,
+            sections,
+        }
+    }
+
+    /// The translations of an item (same section and slug, other language).
+    pub fn translations(&self, index: usize) -> impl Iterator<Item = &LiveItem<'a>> {
+        let item = self.items[index].item;
+        self.items.iter().filter(move |other| {
+            other.item.section == item.section
+                && other.item.slug == item.slug
+                && other.item.lang != item.lang
+        })
+    }
+
+    /// Live items of a language, newest first.
+    pub fn latest(&self, lang: Lang) -> Vec<usize> {
+        let mut indices: Vec<usize> = (0..self.items.len())
+            .filter(|&i| self.items[i].item.lang == lang)
+            .collect();
+        indices.sort_by(|&a, &b| newest_first(self.items[a].item, self.items[b].item));
+        indices
+    }
+}
+
+/// Attachments of a live bundle: the files beside its `index.md`. A translation
+/// shares its bundle's attachments only through the Thai item, which publishes them.
+fn attachments_of(
+    item: &Item,
+    approval: Option<&Approval>,
+    snapshot: &Snapshot,
+) -> Vec<Attachment> {
+    let Some(dir) = item.bundle_dir() else {
+        return Vec::new();
+    };
+    if item.lang != Lang::Th && snapshot.files.contains_key(&format!("{dir}index.md")) {
+        return Vec::new();
+    }
+    snapshot
+        .under(&dir)
+        .filter_map(|(path, file)| {
+            let name = path.strip_prefix(&dir)?;
+            if name.ends_with(".md") {
+                return None;
+            }
+            let date = file
+                .approval
+                .as_ref()
+                .or(approval)
+                .map_or(item.front.publish, |a| a.approved_at);
+            Some(Attachment {
+                name: name.to_string(),
+                url: format!("/{}/{}/{name}", item.section, item.slug),
+                blob: file.blob.clone(),
+                date,
+            })
+        })
+        .collect()
+}
+
+fn ordered_items(items: &[LiveItem<'_>], section: &SectionConfig) -> BTreeMap<Lang, Vec<usize>> {
+    let mut by_lang: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
+    for (i, live) in items
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.item.section == section.id)
+    {
+        by_lang.entry(live.item.lang).or_default().push(i);
+    }
+    for indices in by_lang.values_mut() {
+        indices.sort_by(|&a, &b| {
+            let (a, b) = (items[a].item, items[b].item);
+            match section.sort {
+                SortOrder::Date => newest_first(a, b),
+                SortOrder::Title => a
+                    .front
+                    .title
+                    .cmp(&b.front.title)
+                    .then_with(|| a.slug.cmp(&b.slug)),
+                SortOrder::Weight => a
+                    .front
+                    .weight
+                    .unwrap_or(i64::MAX)
+                    .cmp(&b.front.weight.unwrap_or(i64::MAX))
+                    .then_with(|| a.front.title.cmp(&b.front.title)),
+            }
+        });
+    }
+    by_lang
+}
+
+fn newest_first(a: &Item, b: &Item) -> std::cmp::Ordering {
+    b.front
+        .publish
+        .cmp(&a.front.publish)
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_under_a_project_path() {
+        let urls = Urls::new("https://office.github.io/site");
+        assert_eq!(urls.base_path, "/site/");
+        assert_eq!(urls.link("/news/a/"), "/site/news/a/");
+        assert_eq!(
+            urls.permalink("/news/a/"),
+            "https://office.github.io/site/news/a/"
+        );
+        assert_eq!(
+            Urls::new("https://a.example/").link("/tags/ข่าว/"),
+            "/tags/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/"
+        );
+    }
+}

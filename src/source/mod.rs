@@ -1,0 +1,229 @@
+//! Stage 1, **load**: read every file that shapes the public site into a [`Snapshot`].
+//!
+//! Two sources produce a snapshot: the working tree ([`tree`]), where front matter
+//! alone vouches for approval, and git history ([`git`]), where each gated file comes
+//! from the object database in its last approved version. Later stages read only the
+//! snapshot, never the disk, so they cannot tell the sources apart.
+
+pub mod git;
+pub mod tree;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+
+use crate::error::Problem;
+use crate::registry::{REGISTRY_FILE, Registry};
+
+/// Top-level paths whose content shapes the public site ("gated" paths).
+pub const GATED: &[&str] = &[
+    "content/",
+    "approvals/",
+    "themes/",
+    "templates/",
+    "site.toml",
+];
+
+/// True when `path` (relative, `/`-separated) is one the public site is made from.
+pub fn is_gated(path: &str) -> bool {
+    GATED.iter().any(|g| {
+        if g.ends_with('/') {
+            path.starts_with(g)
+        } else {
+            path == *g
+        }
+    })
+}
+
+/// Everything the later stages may read, with where it came from.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub origin: Origin,
+    /// How far approvals were checked.
+    pub trust: Trust,
+    /// Gated files by path relative to the site root (`content/news/a.md`).
+    pub files: BTreeMap<String, SourceFile>,
+    /// Files that were refused (symlinks, submodules, LFS pointers, odd names).
+    pub refused: Vec<Problem>,
+    /// Files the source knows of but cannot publish in any version, with why.
+    pub unapproved: Vec<Unapproved>,
+    /// Things the web master should know about history (ignored changes, deletions).
+    pub notices: Vec<Notice>,
+}
+
+/// Where a snapshot was read from.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Origin {
+    pub root: PathBuf,
+    /// The commit the site was built from, when the root is a git checkout.
+    pub commit: Option<String>,
+    pub branch: Option<String>,
+}
+
+/// How approval was established for this build.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Trust {
+    /// `verify_git` is off: the `approver` in front matter is taken at its word.
+    #[default]
+    FrontMatter,
+    /// Every gated file is the version an approver merged or committed.
+    Git,
+    /// `verify_git` is on but `--trust-front-matter` overrode it (previews only).
+    FrontMatterOverride,
+}
+
+impl Trust {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Trust::FrontMatter => {
+                "approvals rest on front matter alone (verify_git is off in approvals/approvers.toml)"
+            }
+            Trust::Git => "approvals are proven by git history (verify_git)",
+            Trust::FrontMatterOverride => {
+                "--trust-front-matter: git approvals NOT checked; do not publish this build"
+            }
+        }
+    }
+}
+
+/// One gated file and, from git, the approval that let this version through.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub blob: Blob,
+    pub approval: Option<Approval>,
+}
+
+/// File content: in memory, or on disk to be copied when written (large attachments).
+#[derive(Debug, Clone)]
+pub enum Blob {
+    Bytes(Arc<[u8]>),
+    Disk { path: PathBuf, len: u64 },
+}
+
+impl Blob {
+    pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match self {
+            Blob::Bytes(b) => Ok(Cow::Borrowed(b)),
+            Blob::Disk { path, .. } => std::fs::read(path).map(Cow::Owned),
+        }
+    }
+
+    pub fn len(&self) -> u64 {
+        match self {
+            Blob::Bytes(b) => b.len() as u64,
+            Blob::Disk { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Evidence from git that one version of a file was approved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Approval {
+    /// The commit that approved this version (a merge, or an approver's own commit).
+    pub commit: String,
+    /// Person id of the approver, from the registry in effect at that commit.
+    pub approver: String,
+    pub approved_at: DateTime<FixedOffset>,
+    /// When the change was proposed: the pull-request commit that last touched the file.
+    pub proposed_at: Option<DateTime<FixedOffset>>,
+    /// Later changes to this file that were not approved (the public keeps this version).
+    pub later_unapproved: Vec<Notice>,
+}
+
+/// A file with no approved version to publish.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unapproved {
+    pub path: String,
+    pub why: String,
+    pub commit: Option<String>,
+}
+
+/// Something in history worth telling the web master.
+#[derive(Debug, Clone, Serialize)]
+pub struct Notice {
+    pub path: Option<String>,
+    pub commit: Option<String>,
+    pub message: String,
+}
+
+/// Options that choose and steer the source.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Branch whose first-parent history is built (default: HEAD).
+    pub branch: Option<String>,
+    /// Commit where trust starts, instead of the first `verify_git = true`.
+    pub genesis: Option<String>,
+    /// Skip the git check even when `verify_git` is on, and say so.
+    pub trust_front_matter: bool,
+}
+
+impl Snapshot {
+    pub fn text(&self, path: &str) -> Option<Result<String, Problem>> {
+        let file = self.files.get(path)?;
+        Some(
+            file.blob
+                .read()
+                .map_err(|e| Problem::new(path, format!("cannot read: {e}")))
+                .and_then(|bytes| {
+                    String::from_utf8(bytes.into_owned())
+                        .map_err(|_| Problem::new(path, "is not UTF-8 text; save it as UTF-8"))
+                }),
+        )
+    }
+
+    /// Files under a folder prefix such as `content/` or `themes/default/static/`.
+    pub fn under<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a String, &'a SourceFile)> {
+        self.files
+            .range(prefix.to_string()..)
+            .take_while(move |(k, _)| k.starts_with(prefix))
+    }
+}
+
+/// Loads the site at `root` from the right source: git history when `verify_git`
+/// is on (unless overridden), otherwise the working tree.
+pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
+    let wants_git = git::verification_required(root)? || working_tree_wants_git(root);
+    if wants_git && !options.trust_front_matter {
+        return git::load(root, options);
+    }
+    let mut snapshot = tree::load(root)?;
+    if wants_git {
+        snapshot.trust = Trust::FrontMatterOverride;
+    }
+    Ok(snapshot)
+}
+
+/// The working tree's registry asks for git verification.
+fn working_tree_wants_git(root: &Path) -> bool {
+    std::fs::read_to_string(root.join(REGISTRY_FILE))
+        .ok()
+        .and_then(|text| Registry::parse(&text).ok())
+        .is_some_and(|r| r.verify_git)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gated_paths() {
+        assert!(is_gated("content/news/a.md"));
+        assert!(is_gated("site.toml"));
+        assert!(is_gated("themes/default/templates/base.html"));
+        assert!(!is_gated("src/main.rs"));
+        assert!(!is_gated("site.toml.bak"));
+        assert!(!is_gated("contents/a.md"));
+    }
+}

@@ -1,0 +1,142 @@
+//! The working-tree source: gated files as they are on disk.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use walkdir::WalkDir;
+
+use super::{Blob, GATED, Origin, Snapshot, SourceFile, Trust};
+use crate::error::Problem;
+
+/// Text files are read now; anything else (PDFs, fonts, images) is copied when written.
+const TEXT_EXTENSIONS: &[&str] = &["md", "toml", "html", "xml", "txt", "json", "css", "js"];
+
+pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
+    let mut snapshot = Snapshot {
+        origin: Origin {
+            root: root.to_path_buf(),
+            ..head_of(root)
+        },
+        trust: Trust::FrontMatter,
+        ..Snapshot::default()
+    };
+    for gated in GATED {
+        let path = root.join(gated.trim_end_matches('/'));
+        if std::fs::symlink_metadata(&path).is_err() {
+            continue;
+        }
+        for entry in WalkDir::new(&path).follow_links(false).sort_by_file_name() {
+            let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
+            let rel = match relative(root, entry.path()) {
+                Ok(rel) => rel,
+                Err(problem) => {
+                    snapshot.refused.push(problem);
+                    continue;
+                }
+            };
+            if is_hidden(&rel) {
+                continue;
+            }
+            let kind = entry.file_type();
+            if kind.is_symlink() {
+                snapshot.refused.push(Problem::new(
+                    &rel,
+                    "is a symbolic link; khaosan never follows links out of the site. Replace it with the real file",
+                ));
+            } else if kind.is_file() {
+                let blob = read_blob(entry.path(), &rel)?;
+                snapshot.files.insert(
+                    rel,
+                    SourceFile {
+                        blob,
+                        approval: None,
+                    },
+                );
+            }
+        }
+    }
+    Ok(snapshot)
+}
+
+fn read_blob(path: &Path, rel: &str) -> anyhow::Result<Blob> {
+    let is_text = rel
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| TEXT_EXTENSIONS.contains(&ext));
+    if is_text {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {rel}"))?;
+        Ok(Blob::Bytes(Arc::from(bytes)))
+    } else {
+        let len = std::fs::metadata(path)
+            .with_context(|| format!("cannot read {rel}"))?
+            .len();
+        Ok(Blob::Disk {
+            path: path.to_path_buf(),
+            len,
+        })
+    }
+}
+
+/// The `/`-separated path below `root`; names that are not UTF-8 are refused.
+fn relative(root: &Path, path: &Path) -> Result<String, Problem> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    match parts {
+        Some(parts) => Ok(parts.join("/")),
+        None => Err(Problem::new(
+            rel.to_string_lossy(),
+            "file name is not valid UTF-8; rename it with ASCII letters, digits and hyphens",
+        )),
+    }
+}
+
+/// Dot-files (`.gitkeep`, `.DS_Store`) are never part of the site.
+fn is_hidden(rel: &str) -> bool {
+    rel.split('/').any(|part| part.starts_with('.'))
+}
+
+/// The commit and branch checked out at `root`, when it is a git repository.
+fn head_of(root: &Path) -> Origin {
+    let Ok(repo) = git2::Repository::open(root) else {
+        return Origin::default();
+    };
+    let Ok(head) = repo.head() else {
+        return Origin::default();
+    };
+    Origin {
+        root: root.to_path_buf(),
+        commit: head.target().map(|id| id.to_string()),
+        branch: head
+            .shorthand()
+            .ok()
+            .map(str::to_string)
+            .filter(|b| *b != "HEAD"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_files_are_skipped() {
+        assert!(is_hidden("content/.gitkeep"));
+        assert!(is_hidden("content/news/.drafts/a.md"));
+        assert!(!is_hidden("content/news/a.md"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_refused_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/news")).unwrap();
+        std::fs::write(root.join("secret.txt"), "CANARY").unwrap();
+        std::os::unix::fs::symlink(root.join("secret.txt"), root.join("content/news/leak.md"))
+            .unwrap();
+        let snapshot = load(root).unwrap();
+        assert!(!snapshot.files.contains_key("content/news/leak.md"));
+        assert_eq!(snapshot.refused.len(), 1);
+        assert!(snapshot.refused[0].message.contains("symbolic link"));
+    }
+}
