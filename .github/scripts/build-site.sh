@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the public site the same way the publish workflow does.
+#
+#   .github/scripts/build-site.sh
+#
+# Settings, all optional, read from the environment:
+#   OUT       output folder, relative to the repository root (default: public)
+#   BASE_URL  address the site is served at (default: base_url in site.toml)
+#   GENESIS   commit where approval checking starts (khaosan build --genesis)
+#   NOW       build as if it were this time, RFC 3339 (default: the current time)
+#   BRANCH    branch whose history is read (default: the checked-out branch)
+#
+# The decision report is written to .khaosan/report.json. When run by GitHub
+# Actions, the build summary is also added to the run's summary page.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+cargo build --release --locked
+khaosan="${CARGO_TARGET_DIR:-target}/release/khaosan"
+
+args=(build --out "${OUT:-public}")
+if [[ -n "${BASE_URL:-}" ]]; then
+  # Links are made by appending paths to the base address: it must end with "/".
+  [[ "$BASE_URL" == */ ]] || BASE_URL="$BASE_URL/"
+  args+=(--base-url "$BASE_URL")
+fi
+if [[ -n "${GENESIS:-}" ]]; then args+=(--genesis "$GENESIS"); fi
+if [[ -n "${NOW:-}" ]]; then args+=(--now "$NOW"); fi
+if [[ -n "${BRANCH:-}" ]]; then args+=(--branch "$BRANCH"); fi
+
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+
+status=0
+"$khaosan" "${args[@]}" | tee "$summary" || status=$?
+
+if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
+  {
+    echo "## khaosan build"
+    echo
+    echo '```text'
+    cat "$summary"
+    echo '```'
+  } >>"$GITHUB_STEP_SUMMARY"
+fi
+
+exit "$status"
