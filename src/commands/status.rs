@@ -262,6 +262,7 @@ fn in_days(at: DateTime<FixedOffset>, now: DateTime<FixedOffset>) -> String {
     match (left.num_days(), left.num_hours()) {
         (0, 0) => "ภายในชั่วโมงนี้ (within the hour)".to_string(),
         (0, hours) => format!("อีก {hours} ชั่วโมง (in {hours} h)"),
+        (1, _) => "อีก 1 วัน (in 1 day)".to_string(),
         (days, _) => format!("อีก {days} วัน (in {days} days)"),
     }
 }
@@ -404,5 +405,43 @@ mod tests {
             serde_json::to_string(&State::ChangedUnapproved).unwrap(),
             "\"changed-unapproved\""
         );
+    }
+
+    #[test]
+    fn a_live_item_with_an_unapproved_later_change_is_changed_unapproved() {
+        let now = crate::dates::parse_now("2026-06-01T12:00:00+07:00").unwrap();
+        let approval = crate::source::Approval {
+            commit: "abc".into(),
+            approver: "inchai".into(),
+            approved_at: now,
+            proposed_at: None,
+            later_unapproved: vec![crate::source::Notice {
+                path: Some("content/news/a.md".into()),
+                commit: Some("def".into()),
+                message: "changed in def by wasana, not approved".into(),
+            }],
+        };
+        let decision = Decision {
+            path: "content/news/a.md".into(),
+            url: Some("/news/a/".into()),
+            title: Some("a".into()),
+            live: true,
+            reason: None,
+            approval: Some(approval),
+            item: None,
+        };
+        let row = item_status(&decision, now, now, chrono_tz::Asia::Bangkok);
+        assert_eq!(row.state, State::ChangedUnapproved);
+        assert!(
+            row.detail.contains("changed in def by wasana"),
+            "{}",
+            row.detail
+        );
+        let mut unchanged = decision.clone();
+        if let Some(a) = unchanged.approval.as_mut() {
+            a.later_unapproved.clear();
+        }
+        let row = item_status(&unchanged, now, now, chrono_tz::Asia::Bangkok);
+        assert_eq!(row.state, State::Live);
     }
 }
