@@ -385,3 +385,40 @@ fn an_unknown_base_is_explained() {
         "{err}"
     );
 }
+
+#[test]
+fn the_check_workflow_calls_flags_that_exist() {
+    let workflow = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".github/workflows/check.yml"),
+    )
+    .unwrap();
+    let command = workflow
+        .split("target/release/khaosan check")
+        .nth(1)
+        .expect("check.yml runs khaosan check");
+    let flags: Vec<&str> = command
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .take_while(|l| l.starts_with("--"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(flags, ["--base", "--annotations", "--summary-file"]);
+    // The same command on a pull-request-like checkout passes and fills the summary.
+    let site = repo_with_proposal();
+    site.write("content/news/new.md", &live("ข่าวใหม่"));
+    let summary = site.dir.path().join("summary.md");
+    let output = check(
+        &site.root(),
+        &[
+            "--base",
+            "main",
+            "--annotations",
+            "--summary-file",
+            summary.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = std::fs::read_to_string(summary).unwrap();
+    assert!(text.contains("| ข่าวใหม่ | `/news/new/` |"), "{text}");
+}
