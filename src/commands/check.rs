@@ -743,7 +743,7 @@ pub fn markdown_summary(outcome: &CheckOutcome) -> String {
         ));
     }
     md.push_str(&format!(
-        "- ตรวจ ณ เวลา (checked at): {}\n",
+        "- ตรวจ ณ เวลา (checked at): {} ({tz})\n",
         local_time(outcome.now, tz)
     ));
     md.push_str(&format!(
