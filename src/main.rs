@@ -216,7 +216,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let outcome = check::check(&options)?;
     if args.annotations {
-        print!("{}", check::annotations(&outcome));
+        print_out(&check::annotations(&outcome))?;
     }
     let summary = check::markdown_summary(&outcome);
     match &args.summary_file {
@@ -233,7 +233,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 anyhow::anyhow!("cannot write the summary to {}: {e}", path.display())
             })?;
         }
-        None => println!("{summary}"),
+        None => print_out(&format!("{summary}\n"))?,
     }
     eprint!("{}", check::text_report(&outcome));
     Ok(if outcome.passed() {
@@ -253,9 +253,9 @@ fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
     };
     let report = status::status(&options)?;
     match args.format {
-        StatusFormat::Table => print!("{}", status::table(&report)),
-        StatusFormat::Json => print!("{}", status::json(&report)?),
-        StatusFormat::Csv => print!("{}", status::csv(&report)),
+        StatusFormat::Table => print_out(&status::table(&report))?,
+        StatusFormat::Json => print_out(&status::json(&report)?)?,
+        StatusFormat::Csv => print_out(&status::csv(&report))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -278,7 +278,7 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
     } else {
         created.file.clone()
     };
-    println!("{}", shown.display());
+    print_out(&format!("{}\n", shown.display()))?;
     eprintln!(
         "สร้างรายการใหม่แล้ว (new item written): {}\n  URL: {}\n  เผยแพร่ (publish): {} · สิ้นสุด (expires): {}\n  ผู้เสนอ (author): {} · ผู้อนุมัติ (approver): {} {}\n  เขียนเนื้อหา แล้วตรวจด้วย khaosan check (write the text, then run khaosan check)",
         shown.display(),
@@ -293,4 +293,15 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
         created.approver_name,
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a reader that stops early (`khaosan status | head`) is
+/// not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
