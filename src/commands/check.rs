@@ -696,10 +696,10 @@ fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
         });
     let state = match &decision.reason {
         None => match front.and_then(|f| f.expires) {
-            Some(expires) => format!(
-                "เผยแพร่เมื่อรวม ถึง {} (live once merged, until then)",
-                local_time(expires, tz)
-            ),
+            Some(expires) => {
+                let until = local_time(expires, tz);
+                format!("เผยแพร่เมื่อรวม ถึง {until} (live once merged, until {until})")
+            }
             None => "เผยแพร่เมื่อรวม (live once merged)".to_string(),
         },
         Some(Reason::NotYetPublished { publish }) => {
