@@ -9,9 +9,11 @@
 //!    live-only [`site::Site`];
 //! 4. [`write`] **write**: a staging folder swapped in atomically.
 //!
-//! [`build`] runs the stages in order for `khaosan build`.
+//! [`build`] runs the stages in order for `khaosan build`; [`commands`] holds
+//! `check`, `status` and `new`, which reuse the load and decide stages.
 
 pub mod build;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod dates;
