@@ -114,6 +114,7 @@ pub fn engine(theme: &Theme, settings: FilterSettings) -> anyhow::Result<tera::T
     )
     .map_err(|e| anyhow!("a theme template does not compile: {}", tera_chain(&e)))?;
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
     let FilterSettings { tz, thai_digits } = settings;
     tera.register_filter(
         "thai_date",
@@ -156,6 +157,23 @@ pub fn engine(theme: &Theme, settings: FilterSettings) -> anyhow::Result<tera::T
         Ok(Value::String(crate::site::encode_path(text)))
     });
     Ok(tera)
+}
+
+/// Escapes text for HTML and XML, in element content and quoted attributes.
+/// Unlike Tera's default it leaves `/` alone, so URLs stay readable in the source.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn date_args(
@@ -207,6 +225,14 @@ pub fn tera_chain(err: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_keeps_slashes_and_stops_markup() {
+        assert_eq!(
+            escape_html("https://a.example/x?a=1&b=\"<'>"),
+            "https://a.example/x?a=1&amp;b=&quot;&lt;&#39;&gt;"
+        );
+    }
 
     #[test]
     fn sizes() {
