@@ -37,6 +37,9 @@ pub struct SiteConfig {
     pub contact: Contact,
     #[serde(default, rename = "section")]
     pub sections: Vec<SectionConfig>,
+    /// The generated `/statistics/` page (group 10 of the guideline).
+    #[serde(default)]
+    pub statistics: Statistics,
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
@@ -57,6 +60,42 @@ pub struct Contact {
     pub email: String,
     #[serde(default)]
     pub map_url: String,
+}
+
+/// `[statistics]`: what the generated statistics and satisfaction page shows.
+///
+/// A static site loads no counter from another host, so the page links the
+/// office's survey form and lists the published reports (statistics from server
+/// logs, satisfaction results): live items whose `standard` names one of `standards`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statistics {
+    /// The office's satisfaction survey form.
+    #[serde(default)]
+    pub survey_url: String,
+    /// A paragraph shown on the page, in Thai and in English.
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub note_en: String,
+    /// Checklist ids whose items are listed as reports.
+    #[serde(default = "default_statistics_standards")]
+    pub standards: Vec<String>,
+}
+
+impl Default for Statistics {
+    fn default() -> Statistics {
+        Statistics {
+            survey_url: String::new(),
+            note: String::new(),
+            note_en: String::new(),
+            standards: default_statistics_standards(),
+        }
+    }
+}
+
+fn default_statistics_standards() -> Vec<String> {
+    vec!["gws2-10.1".into(), "gws2-10.2".into()]
 }
 
 /// One content section (a folder under `content/`).
@@ -115,6 +154,7 @@ pub const RESERVED_PATHS: &[&str] = &[
     "site-map",
     "search",
     "standards",
+    "statistics",
 ];
 
 impl SiteConfig {

@@ -27,6 +27,7 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 pub fn render(markdown: &str) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
     add_heading_ids(&mut events);
+    keep_phone_numbers_whole(&mut events);
     let links = events
         .iter()
         .filter_map(|e| match e {
@@ -90,6 +91,27 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
             }
         }
         i += 1;
+    }
+}
+
+/// The text of a `tel:` link never breaks across lines: its spaces become
+/// non-breaking, as a phone number on a notice should read.
+fn keep_phone_numbers_whole(events: &mut [Event<'_>]) {
+    let mut in_tel = false;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                in_tel = dest_url
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("tel:");
+            }
+            Event::End(TagEnd::Link) => in_tel = false,
+            Event::Text(text) if in_tel && text.contains(' ') => {
+                *text = CowStr::from(text.replace(' ', "\u{a0}"));
+            }
+            _ => {}
+        }
     }
 }
 
@@ -192,6 +214,13 @@ mod tests {
             summary_of("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n"),
             r.first_paragraph
         );
+    }
+
+    #[test]
+    fn phone_numbers_do_not_break() {
+        let r = render("โทร [0 5372 1234](tel:+6653721234) หรือ [หน้า ติดต่อ](/about/contact/)");
+        assert!(r.html.contains(">0&nbsp;5372&nbsp;1234</a>"), "{}", r.html);
+        assert!(r.html.contains(">หน้า ติดต่อ</a>"), "{}", r.html);
     }
 
     #[test]

@@ -29,8 +29,12 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "item.html",
     "tag.html",
     "site-map.html",
+    "statistics.html",
     "404.html",
 ];
+
+/// Checklist ids of the website policy and the privacy policy, linked in every footer.
+const POLICY_STANDARDS: &[&str] = &["feat-website-policy", "feat-privacy-policy"];
 
 /// How many of the newest items the home page lists.
 const HOME_LATEST: usize = 10;
@@ -48,6 +52,7 @@ enum Job {
     List { list: List, lang: Lang, page: usize },
     Home(Lang),
     SiteMapPage(Lang),
+    Statistics(Lang),
     NotFound,
     SitemapXml,
     Robots,
@@ -102,7 +107,7 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
     );
     let prepared = prepare(site);
     let jobs = jobs(site, &prepared);
-    let base = base_context(site, theme);
+    let base = base_context(site, theme, &prepared);
     let pages: usize = jobs
         .par_iter()
         .map(|job| run(job, site, &prepared, &tera, &base, sink))
@@ -146,6 +151,7 @@ fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
     for lang in [Lang::Th, Lang::En] {
         jobs.push(Job::Home(lang));
         jobs.push(Job::SiteMapPage(lang));
+        jobs.push(Job::Statistics(lang));
         jobs.push(Job::Feed {
             lang,
             section: None,
@@ -183,7 +189,11 @@ fn page_count(items: usize, per_page: usize) -> usize {
 }
 
 /// Context every template gets: the site, its menu and the UI strings.
-fn base_context(site: &Site<'_>, theme: &Theme) -> BTreeMap<Lang, tera::Context> {
+fn base_context(
+    site: &Site<'_>,
+    theme: &Theme,
+    prepared: &Prepared,
+) -> BTreeMap<Lang, tera::Context> {
     [Lang::Th, Lang::En]
         .into_iter()
         .map(|lang| {
@@ -223,6 +233,20 @@ fn base_context(site: &Site<'_>, theme: &Theme) -> BTreeMap<Lang, tera::Context>
             ctx.insert("home_url", &site.urls.link(lang.prefix()));
             ctx.insert("home_url_th", &site.urls.link("/"));
             ctx.insert("home_url_en", &site.urls.link("/en/"));
+            ctx.insert(
+                "site_map_url",
+                &site.urls.link(&format!("{}site-map/", lang.prefix())),
+            );
+            ctx.insert(
+                "statistics_url",
+                &site.urls.link(&format!("{}statistics/", lang.prefix())),
+            );
+            ctx.insert("standards_url", &site.urls.link("/standards/"));
+            ctx.insert(
+                "feed_url",
+                &site.urls.link(&format!("{}atom.xml", lang.prefix())),
+            );
+            ctx.insert("policies", &policy_links(site, prepared, lang));
             (lang, ctx)
         })
         .collect()
@@ -242,6 +266,7 @@ fn run(
         Job::List { lang, .. }
         | Job::Home(lang)
         | Job::SiteMapPage(lang)
+        | Job::Statistics(lang)
         | Job::Feed { lang, .. } => *lang,
         Job::NotFound | Job::SitemapXml | Job::Robots => Lang::Th,
     };
@@ -256,6 +281,14 @@ fn run(
                 ctx.insert("section", &SectionView::new(section, lang, &site.urls));
             }
             ctx.insert("alternate_url", &alternate_url(site, card, lang));
+            ctx.insert("page_kind", "item");
+            ctx.insert(
+                "breadcrumbs",
+                &[
+                    crumb(&card.section_title, Some(&card_section_url(site, card))),
+                    crumb(&card.title, None),
+                ],
+            );
             ("item.html", item.url())
         }
         Job::List { list, lang, page } => {
@@ -263,6 +296,8 @@ fn run(
         }
         Job::Home(lang) => {
             home_context(site, prepared, *lang, &mut ctx);
+            ctx.insert("page_kind", "home");
+            ctx.insert("breadcrumbs", &Vec::<serde_json::Value>::new());
             ("home.html", lang.prefix().to_string())
         }
         Job::SiteMapPage(lang) => {
@@ -276,6 +311,8 @@ fn run(
                 })
                 .collect();
             ctx.insert("groups", &groups);
+            ctx.insert("page_kind", "site-map");
+            ctx.insert("breadcrumbs", &[crumb_key("site_map")]);
             ctx.insert(
                 "alternate_url",
                 &site
@@ -284,7 +321,14 @@ fn run(
             );
             ("site-map.html", format!("{}site-map/", lang.prefix()))
         }
-        Job::NotFound => ("404.html", "/404.html".to_string()),
+        Job::Statistics(lang) => {
+            statistics_context(site, prepared, *lang, &mut ctx);
+            ("statistics.html", format!("{}statistics/", lang.prefix()))
+        }
+        Job::NotFound => {
+            ctx.insert("page_kind", "404");
+            ("404.html", "/404.html".to_string())
+        }
         Job::SitemapXml => {
             ctx.insert("entries", &sitemap_entries(site, prepared));
             ("sitemap.xml", "/sitemap.xml".to_string())
@@ -292,6 +336,8 @@ fn run(
         Job::Robots => ("robots.txt", "/robots.txt".to_string()),
         Job::Feed { lang, section } => feed_context(site, prepared, *lang, *section, &mut ctx),
     };
+    ctx.insert("permalink", &site.urls.permalink(&rel_url));
+    ctx.insert("current_url", &site.urls.link(&rel_url));
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(
             "template {template} failed for {rel_url}: {}",
@@ -334,6 +380,11 @@ fn list_context(
             ctx.insert("section", &view);
             ctx.insert("intro", &intro.map(|i| json!({"title": i.title, "summary": i.summary, "content": markdown::render(&i.body).html})));
             ctx.insert("alternate_url", &view_url(&view, other(lang)));
+            ctx.insert("page_kind", "section");
+            ctx.insert(
+                "breadcrumbs",
+                &[crumb(&view.title, (page > 1).then_some(view.url.as_str()))],
+            );
             (
                 "section.html",
                 format!("{}{}/", lang.prefix(), section.config.id),
@@ -347,6 +398,8 @@ fn list_context(
                 &json!({ "name": name, "url": site.urls.link(&tag_url(name, lang)) }),
             );
             ctx.insert("alternate_url", &site.urls.link(other(lang).prefix()));
+            ctx.insert("page_kind", "tag");
+            ctx.insert("breadcrumbs", &[crumb(name, None)]);
             ("tag.html", tag_url(name, lang), items.as_slice())
         }
     };
@@ -378,6 +431,81 @@ fn list_context(
         }),
     );
     (template, page_url(page))
+}
+
+/// One step of the breadcrumb trail after the home page; the last has no link.
+fn crumb(title: &str, url: Option<&str>) -> serde_json::Value {
+    json!({ "title": title, "url": url })
+}
+
+/// A step titled by a UI string of the theme (`t[key]`).
+fn crumb_key(key: &str) -> serde_json::Value {
+    json!({ "key": key, "url": null })
+}
+
+fn card_section_url(site: &Site<'_>, card: &ItemCard) -> String {
+    site.urls
+        .link(&format!("{}{}/", card.lang.prefix(), card.section))
+}
+
+/// Items of `lang` (or, without a translation, of Thai) that name one of `ids`
+/// in `standard`, in the order of `ids`.
+fn cards_with_standard<'p>(
+    site: &Site<'_>,
+    prepared: &'p Prepared,
+    lang: Lang,
+    ids: &[&str],
+) -> Vec<&'p ItemCard> {
+    let mut found: Vec<(usize, &ItemCard)> = Vec::new();
+    for (i, card) in prepared.cards.iter().enumerate() {
+        let Some(rank) = ids
+            .iter()
+            .position(|id| card.standard.iter().any(|s| s == id))
+        else {
+            continue;
+        };
+        let wanted = card.lang == lang
+            || (card.lang == Lang::Th && !site.translations(i).any(|t| t.item.lang == lang));
+        if wanted {
+            found.push((rank, card));
+        }
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.publish.cmp(&a.1.publish)));
+    found.into_iter().map(|(_, card)| card).collect()
+}
+
+/// The website policy and privacy policy pages, for the footer.
+fn policy_links(site: &Site<'_>, prepared: &Prepared, lang: Lang) -> Vec<serde_json::Value> {
+    cards_with_standard(site, prepared, lang, POLICY_STANDARDS)
+        .into_iter()
+        .map(|card| json!({ "title": card.title, "url": card.url, "lang": card.lang }))
+        .collect()
+}
+
+fn statistics_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mut tera::Context) {
+    let config = &site.config.statistics;
+    let ids: Vec<&str> = config.standards.iter().map(String::as_str).collect();
+    let note = match lang {
+        Lang::En if !config.note_en.is_empty() => &config.note_en,
+        _ => &config.note,
+    };
+    ctx.insert(
+        "statistics",
+        &json!({
+            "survey_url": config.survey_url,
+            "note": note,
+            "note_lang": if lang == Lang::En && config.note_en.is_empty() { Lang::Th } else { lang },
+            "reports": cards_with_standard(site, prepared, lang, &ids),
+        }),
+    );
+    ctx.insert("page_kind", "statistics");
+    ctx.insert("breadcrumbs", &[crumb_key("statistics")]);
+    ctx.insert(
+        "alternate_url",
+        &site
+            .urls
+            .link(&format!("{}statistics/", other(lang).prefix())),
+    );
 }
 
 fn view_url(view: &SectionView, lang: Lang) -> String {
@@ -491,6 +619,7 @@ fn sitemap_entries(site: &Site<'_>, prepared: &Prepared) -> Vec<serde_json::Valu
         let latest = site.latest(lang);
         if lang == Lang::Th || !latest.is_empty() {
             entries.push(json!({"permalink": site.urls.permalink(lang.prefix()), "lastmod": newest(&latest)}));
+            entries.push(json!({"permalink": site.urls.permalink(&format!("{}statistics/", lang.prefix())), "lastmod": null}));
         }
         for section in &site.sections {
             if let Some(items) = section.items.get(&lang) {

@@ -42,6 +42,8 @@ pub struct LinkView {
 pub struct AttachmentView {
     pub name: String,
     pub url: String,
+    /// Absolute URL, for printed notices.
+    pub permalink: String,
     pub size: u64,
     /// Upper-case file type for people: `PDF`, `DOCX`.
     pub kind: String,
@@ -175,6 +177,7 @@ fn attachment_view(a: &Attachment, urls: &Urls) -> AttachmentView {
     AttachmentView {
         name: a.name.clone(),
         url: urls.link(&a.url),
+        permalink: urls.permalink(&a.url),
         size: a.blob.len(),
         kind: ext.to_ascii_uppercase(),
         mime: mime_of(&ext),
