@@ -3,7 +3,7 @@
 # binary, serves it on 127.0.0.1 and checks it in headless Chromium (axe-core,
 # keyboard, transfer size, other hosts) and with html-validate.
 #
-#   tests/browser/run.sh                 # uses target/debug/khaosan (built if missing)
+#   tests/browser/run.sh                 # builds and uses target/debug/khaosan
 #   KHAOSAN_BIN=target/release/khaosan tests/browser/run.sh
 #   SCREENSHOTS=1 tests/browser/run.sh   # also writes docs/screenshots/*.png
 #
@@ -13,9 +13,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
 if [ -z "${KHAOSAN_BIN:-}" ]; then
-  if [ ! -x "$repo/target/debug/khaosan" ]; then
-    (cd "$repo" && cargo build --quiet)
-  fi
+  (cd "$repo" && cargo build --quiet)
   export KHAOSAN_BIN="$repo/target/debug/khaosan"
 fi
 if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
