@@ -12,11 +12,14 @@
 //! [`build`] runs the stages in order for `khaosan build`.
 
 pub mod build;
+pub mod checklist;
+pub mod compliance;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod decide;
 pub mod error;
+pub mod monitoring;
 pub mod registry;
 pub mod render;
 pub mod site;
