@@ -1,6 +1,6 @@
 //! Test helpers: a site made from a one-screen text fixture, and real git
 //! repositories driven through the `git` command.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
