@@ -114,6 +114,9 @@ pub struct Site<'a> {
     pub urls: Urls,
     pub items: Vec<LiveItem<'a>>,
     pub sections: Vec<Section<'a>>,
+    /// `checklist.toml` for the evidence pages; `None` when the file does not parse
+    /// (`khaosan compliance` says why), so a typo there never stops a takedown.
+    pub checklist: Option<crate::checklist::Checklist>,
 }
 
 impl<'a> Site<'a> {
@@ -152,6 +155,7 @@ impl<'a> Site<'a> {
             urls: Urls::new(base_url),
             items,
             sections,
+            checklist: crate::checklist::Checklist::from_snapshot(snapshot).ok(),
         }
     }
 
