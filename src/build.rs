@@ -217,6 +217,24 @@ pub fn summary(outcome: &BuildOutcome) -> String {
     for (_, (count, label)) in report.withheld_by_reason() {
         lines.push(format!("    {count:>6}  {label}"));
     }
+    let to_fix: Vec<_> = report
+        .decisions
+        .iter()
+        .filter_map(|d| d.reason.as_ref().filter(|r| r.is_problem()).map(|r| (d, r)))
+        .collect();
+    if !to_fix.is_empty() {
+        lines.push(format!("  ต้องแก้ไข (to fix): {}", to_fix.len()));
+        for (decision, reason) in to_fix.iter().take(10) {
+            lines.push(format!("    - {}: {}", decision.path, reason.explain()));
+        }
+        if to_fix.len() > 10 {
+            lines.push(format!(
+                "    … และอีก {} รายการ (and {} more) in the report",
+                to_fix.len() - 10,
+                to_fix.len() - 10
+            ));
+        }
+    }
     if !report.problems.is_empty() {
         lines.push(format!(
             "  ไฟล์มีปัญหา (file problems): {}",

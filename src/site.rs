@@ -4,7 +4,7 @@
 //! takes live items only, and the attachments of live bundles only, so nothing
 //! withheld can reach a page, list, feed, sitemap or attachment.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
@@ -117,6 +117,8 @@ pub struct Site<'a> {
     /// `checklist.toml` for the evidence pages; `None` when the file does not parse
     /// (`khaosan compliance` says why), so a typo there never stops a takedown.
     pub checklist: Option<crate::checklist::Checklist>,
+    /// Items by (section, slug): an item and its translations share one entry.
+    by_page: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
 
 impl<'a> Site<'a> {
@@ -147,6 +149,13 @@ impl<'a> Site<'a> {
                 items: ordered_items(&items, section),
             })
             .collect();
+        let mut by_page: HashMap<(&'a str, &'a str), Vec<usize>> = HashMap::new();
+        for (i, live) in items.iter().enumerate() {
+            by_page
+                .entry((live.item.section.as_str(), live.item.slug.as_str()))
+                .or_default()
+                .push(i);
+        }
         Site {
             config,
             registry,
@@ -156,17 +165,19 @@ impl<'a> Site<'a> {
             items,
             sections,
             checklist: crate::checklist::Checklist::from_snapshot(snapshot).ok(),
+            by_page,
         }
     }
 
     /// The translations of an item (same section and slug, other language).
     pub fn translations(&self, index: usize) -> impl Iterator<Item = &LiveItem<'a>> {
         let item = self.items[index].item;
-        self.items.iter().filter(move |other| {
-            other.item.section == item.section
-                && other.item.slug == item.slug
-                && other.item.lang != item.lang
-        })
+        self.by_page
+            .get(&(item.section.as_str(), item.slug.as_str()))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.items[i])
+            .filter(move |other| other.item.lang != item.lang)
     }
 
     /// Live items of a language, newest first.

@@ -18,13 +18,17 @@ fn generator() -> Option<PathBuf> {
 /// `content/news/x.md` or `content/news/x/index.md` → `news/x`.
 fn page_of(path: &str) -> String {
     let rest = path.trim_start_matches("content/");
-    rest.trim_end_matches("/index.md").trim_end_matches(".md").to_string()
+    rest.trim_end_matches("/index.md")
+        .trim_end_matches(".md")
+        .to_string()
 }
 
 #[test]
 fn corpus_of_2000_items_publishes_exactly_the_expected_pages() {
     let Some(script) = generator() else {
-        panic!("gen_corpus.py not found beside the project (../shared/bench); it is needed for this test");
+        panic!(
+            "gen_corpus.py not found beside the project (../shared/bench); it is needed for this test"
+        );
     };
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("site");
@@ -36,23 +40,42 @@ fn corpus_of_2000_items_publishes_exactly_the_expected_pages() {
         .args(["--n", "2000", "--now", NOW])
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 
     let mut options = khaosan::build::BuildOptions::new(&site, &out);
     options.now = Some(khaosan::dates::parse_now(NOW).unwrap());
     let outcome = khaosan::build::build(&options).unwrap();
 
     let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site.join("expected.json")).unwrap()).unwrap();
-    let want: BTreeSet<String> =
-        expected["published"].as_array().unwrap().iter().map(|p| page_of(p.as_str().unwrap())).collect();
-    let got: BTreeSet<String> = outcome.report.live().map(|item| format!("{}/{}", item.section, item.slug)).collect();
+        serde_json::from_str(&std::fs::read_to_string(site.join("expected.json")).unwrap())
+            .unwrap();
+    let want: BTreeSet<String> = expected["published"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| page_of(p.as_str().unwrap()))
+        .collect();
+    let got: BTreeSet<String> = outcome
+        .report
+        .live()
+        .map(|item| format!("{}/{}", item.section, item.slug))
+        .collect();
     assert_eq!(want, got);
     for page in &want {
-        assert!(out.join(page).join("index.html").exists(), "{page} was not written");
+        assert!(
+            out.join(page).join("index.html").exists(),
+            "{page} was not written"
+        );
     }
     for withheld in expected["withheld"].as_object().unwrap().keys() {
-        assert!(!out.join(page_of(withheld)).exists(), "{withheld} was written");
+        assert!(
+            !out.join(page_of(withheld)).exists(),
+            "{withheld} was written"
+        );
     }
     let canary = expected["canary_prefix"].as_str().unwrap();
     for entry in walkdir::WalkDir::new(&out) {

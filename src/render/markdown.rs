@@ -18,13 +18,14 @@ pub struct Rendered {
 
 const SUMMARY_CHARS: usize = 220;
 
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_TASKLISTS)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 pub fn render(markdown: &str) -> Rendered {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
     add_heading_ids(&mut events);
     let links = events
         .iter()
@@ -35,7 +36,7 @@ pub fn render(markdown: &str) -> Rendered {
             _ => None,
         })
         .collect();
-    let first_paragraph = first_paragraph(&events);
+    let first_paragraph = first_paragraph(events.iter().cloned());
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     Rendered {
@@ -110,14 +111,19 @@ fn heading_slug(text: &str) -> String {
     }
 }
 
-fn first_paragraph(events: &[Event<'_>]) -> String {
+/// The first paragraph as plain text, reading no further into the body than that.
+pub fn summary_of(markdown: &str) -> String {
+    first_paragraph(Parser::new_ext(markdown, OPTIONS))
+}
+
+fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
     let mut text = String::new();
     let mut inside = false;
     for event in events {
         match event {
             Event::Start(Tag::Paragraph) => inside = true,
             Event::End(TagEnd::Paragraph) if inside => break,
-            Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
             _ => {}
         }
@@ -182,6 +188,10 @@ mod tests {
         let r = render("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n");
         assert_eq!(r.first_paragraph, "แรก หนึ่ง ลิงก์ ต่อ");
         assert_eq!(r.links, vec!["/news/a/"]);
+        assert_eq!(
+            summary_of("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n"),
+            r.first_paragraph
+        );
     }
 
     #[test]

@@ -62,10 +62,9 @@ enum List {
     Tag(String),
 }
 
-/// The rendered bodies and cards of every live item, made once.
+/// The cards of every live item and the tag index, made once.
 struct Prepared {
     cards: Vec<ItemCard>,
-    html: Vec<String>,
     tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
 }
 
@@ -120,13 +119,11 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
 }
 
 fn prepare(site: &Site<'_>) -> Prepared {
-    let rendered: Vec<markdown::Rendered> = site
-        .items
-        .par_iter()
-        .map(|live| markdown::render(&live.item.body))
-        .collect();
+    // Cards need only the first paragraph; each body is rendered in full by its
+    // own page job, so the whole site's HTML is never held in memory at once.
     let cards = (0..site.items.len())
-        .map(|i| ItemCard::new(site, i, &rendered[i].first_paragraph))
+        .into_par_iter()
+        .map(|i| ItemCard::new(site, i, &markdown::summary_of(&site.items[i].item.body)))
         .collect();
     let mut tags: BTreeMap<(Lang, String), (String, Vec<usize>)> = BTreeMap::new();
     for lang in [Lang::Th, Lang::En] {
@@ -143,11 +140,7 @@ fn prepare(site: &Site<'_>) -> Prepared {
             }
         }
     }
-    Prepared {
-        cards,
-        html: rendered.into_iter().map(|r| r.html).collect(),
-        tags,
-    }
+    Prepared { cards, tags }
 }
 
 fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
@@ -260,7 +253,7 @@ fn run(
             let card = &prepared.cards[*i];
             let item = site.items[*i].item;
             ctx.insert("page", card);
-            ctx.insert("content", &prepared.html[*i]);
+            ctx.insert("content", &markdown::render(&item.body).html);
             if let Some(section) = site.config.section(&item.section) {
                 ctx.insert("section", &SectionView::new(section, lang, &site.urls));
             }
