@@ -29,6 +29,12 @@ enum Command {
     Compliance(ComplianceArgs),
     /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
     Report(ReportArgs),
+    /// ตรวจ pull request: ข้อมูลทุกรายการ ทะเบียน site.toml และแม่แบบ โดยไม่เขียนไฟล์ใด ๆ (Check a proposed change; writes nothing)
+    Check(CheckArgs),
+    /// สถานะของทุกรายการ และเวลาที่เว็บไซต์จะเปลี่ยนครั้งถัดไป (Every item's state and the next change)
+    Status(StatusArgs),
+    /// สร้างไฟล์รายการใหม่พร้อมข้อมูลส่วนหัว แล้วพิมพ์ที่อยู่ไฟล์ (Write a new item with its front matter; prints its path)
+    New(NewArgs),
 }
 
 #[derive(Args)]
@@ -110,6 +116,95 @@ enum ReportFormat {
     Json,
 }
 
+#[derive(Args)]
+#[command(
+    after_help = "ผลลัพธ์ (exit status): 0 ผ่าน (no errors), 1 มีข้อผิดพลาด (errors found, or the check could not run).\n\
+    ข้อผิดพลาด (errors): invalid items, unknown or missing approvers, missing expiry, file problems, site.toml,\n\
+    approvers.toml, theme or template failures. คำเตือน (warnings): internal links to pages that are withheld,\n\
+    not yet live, or expire before the linking page; with --base, problems in files the change does not touch."
+)]
+struct CheckArgs {
+    /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ แบบ RFC 3339 (the clock, e.g. 2026-06-01T12:00:00+07:00; default: now)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// เทียบกับ revision นี้ เพื่อแสดงสิ่งที่การเปลี่ยนแปลงจะเผยแพร่ (git revision to compare with, e.g. origin/main: lists what the change would publish, and who must approve it)
+    #[arg(long, value_name = "REV")]
+    base: Option<String>,
+    /// ต่อท้ายสรุปแบบ Markdown ลงไฟล์นี้แทนการพิมพ์ (append the Markdown summary to this file, e.g. "$GITHUB_STEP_SUMMARY"; default: print it)
+    #[arg(long, value_name = "FILE")]
+    summary_file: Option<PathBuf>,
+    /// พิมพ์ข้อผิดพลาดเป็นคำสั่ง ::error ของ GitHub Actions (print findings as GitHub workflow commands, shown on the lines of the pull request)
+    #[arg(long)]
+    annotations: bool,
+    /// ถือว่าคำเตือนทุกข้อเป็นข้อผิดพลาด (treat every warning as an error)
+    #[arg(long)]
+    strict: bool,
+}
+
+/// รูปแบบผลลัพธ์ของ status (output format of status)
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StatusFormat {
+    /// ตาราง (an aligned table)
+    Table,
+    /// JSON สำหรับโปรแกรม (for programs)
+    Json,
+    /// CSV สำหรับโปรแกรมตารางคำนวณ (for spreadsheets; UTF-8 with a byte-order mark)
+    Csv,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "สถานะ (states): changed-unapproved, withheld, expiring, scheduled, live, expired."
+)]
+struct StatusArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// รายการที่หมดอายุภายในกี่วันนับเป็น "ใกล้หมดอายุ" (a live item expiring within DAYS is listed as expiring)
+    #[arg(long, value_name = "DAYS", default_value_t = khaosan::commands::status::DEFAULT_WITHIN_DAYS)]
+    within: u32,
+    /// รูปแบบผลลัพธ์ (output format)
+    #[arg(long, value_enum, default_value = "table")]
+    format: StatusFormat,
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (examples):\n  \
+    khaosan new news \"ประกาศรับสมัครพนักงานขับรถยนต์\" --author wasana --days 30\n  \
+    khaosan new knowledge \"Dengue prevention\" --publish 2026-12-01T08:30:00+07:00\n\n\
+    ชื่อไฟล์ (file name): an ASCII title gives its own slug (news items are dated: 2026-11-26-flu-vaccine);\n\
+    a Thai title gives 2026-11-26-item (rename it with --slug). An existing file is never replaced.\n\
+    ผู้อนุมัติ (approver): the first person with the role approver in approvals/approvers.toml.")]
+struct NewArgs {
+    /// หมวด (section id from site.toml, e.g. news)
+    section: String,
+    /// ชื่อเรื่อง (the item's title, in quotes)
+    title: String,
+    /// รหัสผู้เสนอในทะเบียน (your person id in approvals/approvers.toml; default: the person whose e-mail is git's user.email)
+    #[arg(long, value_name = "ID")]
+    author: Option<String>,
+    /// ชื่อไฟล์และ URL (file name and URL, lowercase ASCII and hyphens; default: made from the title)
+    #[arg(long, value_name = "SLUG")]
+    slug: Option<String>,
+    /// วันเริ่มเผยแพร่ (publish date or time, e.g. 2026-12-01 or 2026-12-01T08:30:00+07:00; default: today)
+    #[arg(long, value_name = "TIME")]
+    publish: Option<String>,
+    /// วันสิ้นสุด (expiry date or time: gone from this moment; default: the section's lifetime_days, none for permanent sections)
+    #[arg(long, value_name = "TIME", conflicts_with = "days")]
+    expires: Option<String>,
+    /// เผยแพร่กี่วัน (lifetime in days from the publish date, instead of --expires)
+    #[arg(long, value_name = "N")]
+    days: Option<u32>,
+    /// โฟลเดอร์ของเว็บไซต์ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// เวลาปัจจุบันแทนนาฬิกาเครื่อง (the clock, RFC 3339; sets "today")
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
     khaosan::dates::parse_now(text)
 }
@@ -130,6 +225,9 @@ fn main() -> ExitCode {
         Command::Build(args) => run_build(args),
         Command::Compliance(args) => run_compliance(args),
         Command::Report(args) => run_report(args),
+        Command::Check(args) => run_check(args),
+        Command::Status(args) => run_status(args),
+        Command::New(args) => run_new(args),
     };
     match result {
         Ok(code) => code,
@@ -173,7 +271,7 @@ fn run_compliance(args: ComplianceArgs) -> anyhow::Result<ExitCode> {
         ComplianceFormat::Md => compliance::markdown(&result, &checklist, tz),
         ComplianceFormat::Json => serde_json::to_string_pretty(&result)? + "\n",
     };
-    print!("{text}");
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -203,7 +301,106 @@ fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
         None if args.format == ReportFormat::Html => {
             anyhow::bail!("--format html writes a printable file: add --output report.html")
         }
-        None => print!("{text}"),
+        None => print_out(&text)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::check;
+    let options = check::CheckOptions {
+        now: args.now,
+        base: args.base,
+        strict: args.strict,
+        ..check::CheckOptions::new(args.root)
+    };
+    let outcome = check::check(&options)?;
+    if args.annotations {
+        print_out(&check::annotations(&outcome))?;
+    }
+    let summary = check::markdown_summary(&outcome);
+    match &args.summary_file {
+        Some(path) => {
+            use std::io::Write as _;
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| {
+                    anyhow::anyhow!("cannot write the summary to {}: {e}", path.display())
+                })?;
+            writeln!(file, "{summary}").map_err(|e| {
+                anyhow::anyhow!("cannot write the summary to {}: {e}", path.display())
+            })?;
+        }
+        None => print_out(&format!("{summary}\n"))?,
+    }
+    eprint!("{}", check::text_report(&outcome));
+    Ok(if outcome.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::status;
+    let options = status::StatusOptions {
+        now: args.site.now,
+        within_days: args.within,
+        load: args.site.load_options(),
+        ..status::StatusOptions::new(args.site.root.clone())
+    };
+    let report = status::status(&options)?;
+    match args.format {
+        StatusFormat::Table => print_out(&status::table(&report))?,
+        StatusFormat::Json => print_out(&status::json(&report)?)?,
+        StatusFormat::Csv => print_out(&status::csv(&report))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::new;
+    let created = new::new_item(&new::NewOptions {
+        root: args.root.clone(),
+        now: args.now,
+        section: args.section,
+        title: args.title,
+        author: args.author,
+        slug: args.slug,
+        publish: args.publish,
+        expires: args.expires,
+        days: args.days,
+    })?;
+    let shown = if args.root == std::path::Path::new(".") {
+        PathBuf::from(&created.path)
+    } else {
+        created.file.clone()
+    };
+    print_out(&format!("{}\n", shown.display()))?;
+    eprintln!(
+        "สร้างรายการใหม่แล้ว (new item written): {}\n  URL: {}\n  เผยแพร่ (publish): {} · สิ้นสุด (expires): {}\n  ผู้เสนอ (author): {} · ผู้อนุมัติ (approver): {} {}\n  เขียนเนื้อหา แล้วตรวจด้วย khaosan check (write the text, then run khaosan check)",
+        shown.display(),
+        created.url,
+        created.publish,
+        created
+            .expires
+            .as_deref()
+            .unwrap_or("ไม่กำหนด (none: permanent section)"),
+        created.author,
+        created.approver,
+        created.approver_name,
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a reader that stops early (`khaosan status | head`) is
+/// not an error.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -9,6 +9,8 @@
 #   GENESIS   commit where approval checking starts (khaosan build --genesis)
 #   NOW       build as if it were this time, RFC 3339 (default: the current time)
 #   BRANCH    branch whose history is read (default: the checked-out branch)
+#   KHAOSAN   a khaosan binary to use (absolute, or relative to the repository root)
+#             instead of `cargo build --release`: for tests, or a binary built earlier
 #
 # The decision report is written to .khaosan/report.json. When run by GitHub
 # Actions, the build summary is also added to the run's summary page.
@@ -17,8 +19,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
-cargo build --release --locked
-khaosan="${CARGO_TARGET_DIR:-target}/release/khaosan"
+if [[ -n "${KHAOSAN:-}" ]]; then
+  khaosan="$KHAOSAN"
+  [[ -x "$khaosan" ]] || { echo "build-site.sh: KHAOSAN=$khaosan is not an executable file" >&2; exit 1; }
+else
+  cargo build --release --locked
+  khaosan="${CARGO_TARGET_DIR:-target}/release/khaosan"
+fi
 
 args=(build --out "${OUT:-public}")
 if [[ -n "${BASE_URL:-}" ]]; then

@@ -1,0 +1,90 @@
+//! The web master's and the pull-request commands besides `build`: each reuses the
+//! load and decide stages ([`crate::build::load_and_decide`]) and only presents
+//! their result differently.
+//!
+//! - [`check`]: `khaosan check`, for pull requests;
+//! - [`status`]: `khaosan status`, the web master's daily view;
+//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in.
+
+pub mod check;
+pub mod new;
+pub mod status;
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+/// A time as a web master reads it: `2026-11-26 08:30` in the site's zone.
+pub fn local_time(at: DateTime<FixedOffset>, tz: Tz) -> String {
+    at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Columns a string takes in a terminal: Thai vowel and tone marks written above or
+/// below a consonant (and other combining marks) take none.
+pub fn display_width(text: &str) -> usize {
+    text.chars().filter(|c| !is_combining(*c)).count()
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'
+        | '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+/// `text` padded with spaces to `width` display columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let mut out = text.to_string();
+    for _ in display_width(text)..width {
+        out.push(' ');
+    }
+    out
+}
+
+/// Rows aligned in columns separated by two spaces; the last column is not padded.
+pub fn align(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| display_width(cell))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&pad(cell, widths[c]));
+                line.push_str("  ");
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thai_marks_take_no_column() {
+        assert_eq!(display_width("ข่าว"), 3);
+        assert_eq!(display_width("สถานะ"), 5);
+        assert_eq!(display_width("live"), 4);
+    }
+
+    #[test]
+    fn align_pads_by_display_width() {
+        let rows = vec![
+            vec!["ข่าว".to_string(), "x".to_string()],
+            vec!["abcd".to_string(), "y".to_string()],
+        ];
+        assert_eq!(align(&rows), "ข่าว   x\nabcd  y\n");
+    }
+}

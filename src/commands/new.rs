@@ -1,0 +1,382 @@
+//! `khaosan new`: writes a new item with its front matter filled in, so a web master
+//! starts from a file that `khaosan check` accepts.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use chrono::{DateTime, Days, FixedOffset, NaiveDate};
+use chrono_tz::Tz;
+
+use crate::build::load_and_decide;
+use crate::config::{SectionConfig, is_slug};
+use crate::dates::WrittenDate;
+use crate::registry::{Person, Registry, Role};
+use crate::source::LoadOptions;
+
+/// Longest slug made from a title; longer titles are cut at a word.
+const MAX_SLUG: usize = 60;
+
+/// What `khaosan new` was asked to write.
+#[derive(Debug, Clone, Default)]
+pub struct NewOptions {
+    pub root: PathBuf,
+    /// The clock, for today's date; `None` means the real time.
+    pub now: Option<DateTime<FixedOffset>>,
+    pub section: String,
+    pub title: String,
+    /// Person id of the proposer; default: the person whose e-mail is git's `user.email`.
+    pub author: Option<String>,
+    /// The file name without `.md`; default: made from the title.
+    pub slug: Option<String>,
+    /// As in front matter: `2026-12-01` or `2026-12-01T08:30:00+07:00`.
+    pub publish: Option<String>,
+    pub expires: Option<String>,
+    /// Lifetime in days from the publish date, instead of `expires`.
+    pub days: Option<u32>,
+}
+
+/// The item that was written.
+#[derive(Debug, Clone)]
+pub struct Created {
+    /// Relative to the site root: `content/news/2026-11-26-flu-vaccine.md`.
+    pub path: String,
+    /// Where it is on disk.
+    pub file: PathBuf,
+    pub url: String,
+    pub author: String,
+    pub approver: String,
+    pub approver_name: String,
+    pub publish: String,
+    pub expires: Option<String>,
+}
+
+/// Writes the item; refuses to replace any existing file.
+pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
+    let now = options.now.unwrap_or_else(crate::dates::now);
+    let load = LoadOptions {
+        trust_front_matter: true,
+        ..LoadOptions::default()
+    };
+    let loaded = load_and_decide(&options.root, &load, now)?;
+    let config = &loaded.config;
+    let tz = config.tz()?;
+    let Some(section) = config.section(&options.section) else {
+        let known: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
+        bail!(
+            "section `{}` is not in site.toml; choose one of: {}",
+            options.section,
+            known.join(", ")
+        );
+    };
+    let title = options.title.trim();
+    if title.is_empty() {
+        bail!("the title is empty; write it in quotes: khaosan new news \"ประกาศ ...\"");
+    }
+    let author = author(options, &loaded.registry)?;
+    let approver = loaded
+        .registry
+        .people
+        .iter()
+        .find(|p| p.has_role(Role::Approver))
+        .context(
+            "approvals/approvers.toml has no person with the role \"approver\"; add the director there first",
+        )?;
+
+    let (publish_text, publish_at) = match &options.publish {
+        Some(text) => front_matter_date("--publish", text, tz)?,
+        None => {
+            let today = now.with_timezone(&tz).date_naive();
+            (today.to_string(), crate::dates::start_of_day(today, tz))
+        }
+    };
+    let publish_day = publish_at.with_timezone(&tz).date_naive();
+    let expires = expiry(options, section, publish_day, publish_at, tz)?;
+
+    let dir = format!("content/{}", section.id);
+    let slug = match &options.slug {
+        Some(slug) => {
+            if !is_slug(slug) {
+                bail!(
+                    "--slug `{slug}` cannot be a web address; use lowercase ASCII letters, digits and hyphens, e.g. flu-vaccine-2026"
+                );
+            }
+            slug.clone()
+        }
+        None => slug_for(title, &section.id, publish_day, |slug| {
+            exists(options, &dir, slug)
+        }),
+    };
+    if exists(options, &dir, &slug) {
+        bail!(
+            "{dir}/{slug}.md (or the bundle {dir}/{slug}/) already exists; nothing was written. Choose another name with --slug"
+        );
+    }
+
+    let path = format!("{dir}/{slug}.md");
+    let file = options.root.join(&path);
+    let text = item_text(
+        title,
+        &author.id,
+        &approver.id,
+        &publish_text,
+        expires.as_deref(),
+        &section.id,
+    );
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let mut out = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&file)
+        .with_context(|| format!("cannot create {path} (it may already exist)"))?;
+    out.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {path}"))?;
+    Ok(Created {
+        path,
+        file,
+        url: crate::content::item_url(&section.id, &slug, crate::content::Lang::Th),
+        author: author.id.clone(),
+        approver: approver.id.clone(),
+        approver_name: approver.name.clone(),
+        publish: publish_text,
+        expires,
+    })
+}
+
+/// `--author`, checked against the registry, or the person with git's `user.email`.
+fn author<'r>(options: &NewOptions, registry: &'r Registry) -> anyhow::Result<&'r Person> {
+    let ids = || {
+        registry
+            .people
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(id) = &options.author {
+        return registry.person(id).with_context(|| {
+            format!(
+                "--author `{id}` is not in approvals/approvers.toml; use one of: {}",
+                ids()
+            )
+        });
+    }
+    let email = git_user_email(&options.root);
+    match email.as_deref().and_then(|e| registry.person_by_email(e)) {
+        Some(person) => Ok(person),
+        None => bail!(
+            "who is proposing this item? Pass --author with your person id ({}); {}",
+            ids(),
+            match email {
+                Some(email) =>
+                    format!("git's user.email {email} is not in approvals/approvers.toml"),
+                None => "git has no user.email to find you by".to_string(),
+            }
+        ),
+    }
+}
+
+/// git's `user.email` for the repository at `root`, or the user's global one.
+fn git_user_email(root: &std::path::Path) -> Option<String> {
+    let config = match git2::Repository::discover(root) {
+        Ok(repo) => repo.config().ok()?,
+        Err(_) => git2::Config::open_default().ok()?,
+    };
+    config.get_string("user.email").ok()
+}
+
+/// Reads a date as front matter would, and returns it as it will be written.
+fn front_matter_date(
+    flag: &str,
+    text: &str,
+    tz: Tz,
+) -> anyhow::Result<(String, DateTime<FixedOffset>)> {
+    let value: toml::value::Datetime = text.trim().parse().map_err(|_| {
+        anyhow::anyhow!(
+            "{flag} `{text}` is not a date; write 2026-12-01, or a time such as 2026-12-01T08:30:00+07:00"
+        )
+    })?;
+    let written =
+        WrittenDate::from_toml(&value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
+    Ok((value.to_string(), written.instant(tz)))
+}
+
+/// `--expires`, `--days`, or the section's default lifetime; none for a permanent section.
+fn expiry(
+    options: &NewOptions,
+    section: &SectionConfig,
+    publish_day: NaiveDate,
+    publish_at: DateTime<FixedOffset>,
+    tz: Tz,
+) -> anyhow::Result<Option<String>> {
+    if let Some(text) = &options.expires {
+        let (written, at) = front_matter_date("--expires", text, tz)?;
+        if at <= publish_at {
+            bail!(
+                "--expires {written} is not after the publish time {}; the item would never be shown",
+                publish_at.to_rfc3339()
+            );
+        }
+        return Ok(Some(written));
+    }
+    let days = match (options.days, section.lifetime_days) {
+        (Some(0), _) => bail!("--days must be at least 1"),
+        (Some(days), _) | (None, Some(days)) => days,
+        (None, None) if section.permanent => return Ok(None),
+        (None, None) => bail!(
+            "section `{}` has no lifetime_days in site.toml; pass --days N or --expires DATE",
+            section.id
+        ),
+    };
+    let day = publish_day
+        .checked_add_days(Days::new(u64::from(days)))
+        .context("--days is too large")?;
+    Ok(Some(day.to_string()))
+}
+
+fn exists(options: &NewOptions, dir: &str, slug: &str) -> bool {
+    let base = options.root.join(dir);
+    [
+        format!("{slug}.md"),
+        format!("{slug}.en.md"),
+        slug.to_string(),
+    ]
+    .iter()
+    .any(|name| base.join(name).exists())
+}
+
+/// A slug from the title: ASCII titles become `flu-vaccine-2026`, dated in `news`;
+/// a Thai title cannot be spelt in ASCII, so it becomes `2026-11-26-item` (then
+/// `-item-2`, …), which `--slug` can replace.
+fn slug_for(title: &str, section: &str, day: NaiveDate, taken: impl Fn(&str) -> bool) -> String {
+    let ascii = ascii_slug(title);
+    if title.is_ascii() && !ascii.is_empty() {
+        return if section == "news" {
+            format!("{day}-{ascii}")
+        } else {
+            ascii
+        };
+    }
+    let base = format!("{day}-item");
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(base)
+}
+
+/// Lowercase ASCII letters and digits, other characters as single hyphens.
+pub fn ascii_slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > MAX_SLUG {
+        let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+fn item_text(
+    title: &str,
+    author: &str,
+    approver: &str,
+    publish: &str,
+    expires: Option<&str>,
+    section: &str,
+) -> String {
+    let mut text = String::from("+++\n");
+    text.push_str(&format!(
+        "title = {}\n",
+        toml::Value::String(title.to_string())
+    ));
+    for (key, value) in [("author", author), ("approver", approver)] {
+        text.push_str(&format!(
+            "{key} = {}\n",
+            toml::Value::String(value.to_string())
+        ));
+    }
+    text.push_str(&format!("publish = {publish}\n"));
+    if let Some(expires) = expires {
+        text.push_str(&format!("expires = {expires}\n"));
+    }
+    text.push_str("# summary = \"สรุปสั้น ๆ หนึ่งประโยค\"\n# tags = [\"...\"]\n");
+    match section {
+        "news" => text.push_str(
+            "# kind = \"general\"  # general | activity | alert | job | procurement | procurement-result\n",
+        ),
+        "laws" | "knowledge" => text.push_str("# source = \"https://...\"\n"),
+        _ => {}
+    }
+    text.push_str(
+        "+++\n\n<!-- เขียนเนื้อหาใต้บรรทัดนี้ด้วย Markdown (write the text below this line, in Markdown) -->\n",
+    );
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    #[test]
+    fn ascii_titles_become_slugs() {
+        assert_eq!(ascii_slug("Flu Vaccine 2026!"), "flu-vaccine-2026");
+        assert_eq!(ascii_slug("  --PM2.5 alert-- "), "pm2-5-alert");
+        assert!(ascii_slug(&"word ".repeat(30)).len() <= MAX_SLUG);
+        assert!(is_slug(&ascii_slug(&"word ".repeat(30))));
+    }
+
+    #[test]
+    fn news_is_dated_and_thai_titles_get_a_dated_slug() {
+        assert_eq!(
+            slug_for("Flu vaccine", "news", day(), |_| false),
+            "2026-11-26-flu-vaccine"
+        );
+        assert_eq!(
+            slug_for("Flu vaccine", "knowledge", day(), |_| false),
+            "flu-vaccine"
+        );
+        assert_eq!(
+            slug_for("ประกาศรับสมัคร", "laws", day(), |_| false),
+            "2026-11-26-item"
+        );
+        assert_eq!(
+            slug_for("ประกาศ PM2.5", "news", day(), |s| s
+                == "2026-11-26-item"),
+            "2026-11-26-item-2"
+        );
+    }
+
+    #[test]
+    fn titles_are_toml_escaped() {
+        let title = "a \"quoted\" title with 'both' \\ kinds";
+        let text = item_text(title, "w", "i", "2026-11-26", None, "laws");
+        let item = crate::content::parse_item(
+            "content/laws/a.md",
+            &text,
+            "laws",
+            "a",
+            crate::content::Lang::Th,
+            false,
+            chrono_tz::Asia::Bangkok,
+        )
+        .unwrap();
+        assert_eq!(item.front.title, title);
+        assert_eq!(item.front.expires, None);
+    }
+}
