@@ -10,15 +10,19 @@
 //! 4. [`write`] **write**: a staging folder swapped in atomically.
 //!
 //! [`build`] runs the stages in order for `khaosan build`; [`commands`] holds
-//! `check`, `status` and `new`, which reuse the load and decide stages.
+//! `check`, `status` and `new`, which reuse the load and decide stages;
+//! [`compliance`] and [`monitoring`] read the [`checklist`] for `compliance` and `report`.
 
 pub mod build;
+pub mod checklist;
 pub mod commands;
+pub mod compliance;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod decide;
 pub mod error;
+pub mod monitoring;
 pub mod registry;
 pub mod render;
 pub mod site;

@@ -25,6 +25,10 @@ struct Cli {
 enum Command {
     /// สร้างเว็บไซต์ลงโฟลเดอร์ผลลัพธ์ (Build the public site into the output folder)
     Build(BuildArgs),
+    /// ตรวจความครบถ้วนตามรายการมาตรฐาน (Check completeness against checklist.toml)
+    Compliance(ComplianceArgs),
+    /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
+    Report(ReportArgs),
     /// ตรวจ pull request: ข้อมูลทุกรายการ ทะเบียน site.toml และแม่แบบ โดยไม่เขียนไฟล์ใด ๆ (Check a proposed change; writes nothing)
     Check(CheckArgs),
     /// สถานะของทุกรายการ และเวลาที่เว็บไซต์จะเปลี่ยนครั้งถัดไป (Every item's state and the next change)
@@ -68,6 +72,48 @@ struct BuildArgs {
     /// ที่เก็บรายงานการตัดสินแบบ JSON (decision report path; default: <root>/.khaosan/report.json)
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ComplianceArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// รูปแบบผลลัพธ์ (output format)
+    #[arg(long, value_enum, default_value = "table")]
+    format: ComplianceFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ComplianceFormat {
+    Table,
+    Json,
+    Md,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// วันแรกของช่วงรายงาน ค.ศ. (first day, e.g. 2026-03-01; default: the last completed round)
+    #[arg(long, value_name = "DATE", value_parser = khaosan::monitoring::parse_day, requires = "to")]
+    from: Option<chrono::NaiveDate>,
+    /// วันสุดท้ายของช่วงรายงาน ค.ศ. (last day, e.g. 2026-07-31)
+    #[arg(long, value_name = "DATE", value_parser = khaosan::monitoring::parse_day, requires = "from")]
+    to: Option<chrono::NaiveDate>,
+    /// รูปแบบผลลัพธ์ (output format; html needs --output)
+    #[arg(long, value_enum, default_value = "md")]
+    format: ReportFormat,
+    /// เขียนลงไฟล์แทนการพิมพ์ (write to FILE instead of standard output)
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+    Csv,
+    Json,
 }
 
 #[derive(Args)]
@@ -177,6 +223,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Compliance(args) => run_compliance(args),
+        Command::Report(args) => run_report(args),
         Command::Check(args) => run_check(args),
         Command::Status(args) => run_status(args),
         Command::New(args) => run_new(args),
@@ -206,6 +254,57 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn run_compliance(args: ComplianceArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::compliance;
+    let now = args.site.now.unwrap_or_else(khaosan::dates::now);
+    let loaded = khaosan::build::load_and_decide(&args.site.root, &args.site.load_options(), now)?;
+    let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot)?;
+    let tz = loaded.config.tz()?;
+    let result = compliance::evaluate(
+        &checklist,
+        &compliance::live_instances(&loaded.report),
+        now,
+        tz,
+    );
+    let text = match args.format {
+        ComplianceFormat::Table => compliance::table(&result, &checklist, tz),
+        ComplianceFormat::Md => compliance::markdown(&result, &checklist, tz),
+        ComplianceFormat::Json => serde_json::to_string_pretty(&result)? + "\n",
+    };
+    print_out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::monitoring::{Round, monitor};
+    let now = args.site.now.unwrap_or_else(khaosan::dates::now);
+    let loaded = khaosan::build::load_and_decide(&args.site.root, &args.site.load_options(), now)?;
+    let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot)?;
+    let tz = loaded.config.tz()?;
+    let round = match (args.from, args.to) {
+        (Some(from), Some(to)) => Round::between(from, to, tz)?,
+        _ => Round::latest_completed(&checklist.monitoring.cutoffs, now, tz)?,
+    };
+    let report = monitor(&loaded, &checklist, round, tz);
+    let text = match args.format {
+        ReportFormat::Md => report.markdown(tz),
+        ReportFormat::Csv => report.csv(),
+        ReportFormat::Html => report.html(tz),
+        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, text)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            eprintln!("เขียนรายงานแล้ว (report written) → {}", path.display());
+        }
+        None if args.format == ReportFormat::Html => {
+            anyhow::bail!("--format html writes a printable file: add --output report.html")
+        }
+        None => print_out(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     use khaosan::commands::check;
     let options = check::CheckOptions {

@@ -114,6 +114,9 @@ pub struct Site<'a> {
     pub urls: Urls,
     pub items: Vec<LiveItem<'a>>,
     pub sections: Vec<Section<'a>>,
+    /// `checklist.toml` for the evidence pages; `None` when the file does not parse
+    /// (`khaosan compliance` says why), so a typo there never stops a takedown.
+    pub checklist: Option<crate::checklist::Checklist>,
     /// Items by (section, slug): an item and its translations share one entry.
     by_page: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
@@ -161,6 +164,7 @@ impl<'a> Site<'a> {
             urls: Urls::new(base_url),
             items,
             sections,
+            checklist: crate::checklist::Checklist::from_snapshot(snapshot).ok(),
             by_page,
         }
     }

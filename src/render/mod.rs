@@ -4,6 +4,7 @@
 //! writes into a sink: the staging folder of the write stage, or nothing at all for
 //! `khaosan check`, which renders in memory to prove the templates work.
 
+pub mod evidence;
 pub mod markdown;
 pub mod templates;
 pub mod view;
@@ -113,7 +114,8 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
         .map(|job| run(job, site, &prepared, &tera, &base, sink))
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
-        .sum();
+        .sum::<usize>()
+        + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink)?;
     let attachments = write_attachments(site, sink)?;
     Ok(Rendered {
         pages,

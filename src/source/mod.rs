@@ -26,6 +26,7 @@ pub const GATED: &[&str] = &[
     "themes/",
     "templates/",
     "site.toml",
+    "checklist.toml",
 ];
 
 /// True when `path` (relative, `/`-separated) is one the public site is made from.

@@ -1,0 +1,699 @@
+//! Completeness against the checklist: for each required item, whether live content
+//! provides it at `now`, its newest date, and its gaps.
+//!
+//! A pure function of the checklist and the live items ([`evaluate`]), so the
+//! `khaosan compliance` command, the monitoring report and the public evidence
+//! pages all read the same answer. Only live items count: a withheld item provides
+//! nothing, because the public cannot see it.
+//!
+//! Periodic requirements (monthly, quarterly, half-yearly, yearly by the Thai fiscal
+//! year) are checked period by period:
+//! - a requirement that `covers = "previous"` (reports: October's procurement
+//!   summary is published in November) needs one instance for every period from the
+//!   start of the previous fiscal year whose due date (`due_days` after the period
+//!   ends) has passed; an instance published in a period or the one after it counts
+//!   for that period, each instance for one period only;
+//! - a requirement that `covers = "current"` (plans) needs one instance published in
+//!   the current period (or up to `due_days` before it), once `due_days` of the
+//!   period have passed. Plans of past years are not asked for: they have expired
+//!   and left the site, as the guideline wants.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Duration, FixedOffset};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::checklist::{
+    Checklist, Covers, Period, PeriodKind, ProvidedBy, Recurrence, Requirement,
+};
+use crate::content::{Item, Lang};
+use crate::dates::{DateForm, thai_date};
+use crate::decide::DecisionReport;
+use crate::source::Approval;
+
+/// One live item, as the evaluation sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Instance<'a> {
+    pub item: &'a Item,
+    pub approval: Option<&'a Approval>,
+}
+
+impl Instance<'_> {
+    /// When this version became public: its approval, or its publish time if later.
+    pub fn updated(&self) -> DateTime<FixedOffset> {
+        self.approval.map_or(self.item.front.publish, |a| {
+            a.approved_at.max(self.item.front.publish)
+        })
+    }
+}
+
+/// The live items of a decision report.
+pub fn live_instances(report: &DecisionReport) -> Vec<Instance<'_>> {
+    report
+        .decisions
+        .iter()
+        .filter(|d| d.live)
+        .filter_map(|d| {
+            d.item.as_ref().map(|item| Instance {
+                item,
+                approval: d.approval.as_ref(),
+            })
+        })
+        .collect()
+}
+
+/// The answer for the whole checklist.
+#[derive(Debug, Serialize)]
+pub struct Compliance {
+    pub now: DateTime<FixedOffset>,
+    pub items: Vec<ItemStatus>,
+    /// Ids that live items declare but the checklist does not know (typos, old numbering).
+    pub unknown_ids: Vec<UnknownId>,
+}
+
+/// One requirement's status.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemStatus {
+    pub id: String,
+    pub group: String,
+    pub name_th: String,
+    pub name_en: String,
+    pub recurrence: Recurrence,
+    pub provided_by: ProvidedBy,
+    pub state: State,
+    /// The newest version among the items that provide it.
+    pub newest: Option<DateTime<FixedOffset>>,
+    pub providers: Vec<Provider>,
+    pub gaps: Vec<Gap>,
+}
+
+/// A live item that provides a requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provider {
+    pub path: String,
+    /// Site-relative URL (`/news/a/`).
+    pub url: String,
+    pub title: String,
+    pub lang: Lang,
+    pub publish: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    pub expires: Option<DateTime<FixedOffset>>,
+    pub review: Option<DateTime<FixedOffset>>,
+}
+
+/// The overall state of a requirement: the most serious of its gaps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Provided,
+    /// Provided, but an item needs an expiry it does not have.
+    NoExpiry,
+    /// Provided, but an item's `review` date has passed.
+    Stale,
+    /// Provided, but some period has no instance.
+    PeriodMissing,
+    /// No live item provides it.
+    Missing,
+    /// Not something content provides (a site feature or an office duty), and no item claims it.
+    NotByContent,
+}
+
+impl State {
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Provided => "ครบ (provided)",
+            State::NoExpiry => "ไม่ระบุวันสิ้นสุด (no expiry)",
+            State::Stale => "เลยกำหนดทบทวน (stale)",
+            State::PeriodMissing => "ขาดบางงวด (period missing)",
+            State::Missing => "ขาด (missing)",
+            State::NotByContent => "ไม่ใช่เนื้อหา (not provided by content)",
+        }
+    }
+
+    fn mark(self) -> &'static str {
+        match self {
+            State::Provided => "ok",
+            State::NotByContent => "--",
+            State::NoExpiry | State::Stale | State::PeriodMissing => "!!",
+            State::Missing => "XX",
+        }
+    }
+
+    /// Something the web master must act on.
+    pub fn is_gap(self) -> bool {
+        !matches!(self, State::Provided | State::NotByContent)
+    }
+}
+
+/// One thing missing or out of date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "code", rename_all = "kebab-case")]
+pub enum Gap {
+    Missing,
+    Stale {
+        url: String,
+        review: DateTime<FixedOffset>,
+    },
+    PeriodMissing {
+        period: Period,
+        label_th: String,
+        label_en: String,
+    },
+    NoExpiry {
+        url: String,
+    },
+}
+
+impl Gap {
+    fn state(&self) -> State {
+        match self {
+            Gap::Missing => State::Missing,
+            Gap::Stale { .. } => State::Stale,
+            Gap::PeriodMissing { .. } => State::PeriodMissing,
+            Gap::NoExpiry { .. } => State::NoExpiry,
+        }
+    }
+
+    /// One line in Thai with English beside.
+    pub fn describe(&self, tz: Tz) -> String {
+        match self {
+            Gap::Missing => "ไม่มีรายการที่เผยแพร่อยู่ (no live item provides it)".into(),
+            Gap::Stale { url, review } => format!(
+                "{url} เลยกำหนดทบทวน {} (review date passed)",
+                thai_date(*review, tz, DateForm::Full, false)
+            ),
+            Gap::PeriodMissing {
+                label_th, label_en, ..
+            } => format!("ไม่มีรายการของงวด {label_th} (nothing for {label_en})"),
+            Gap::NoExpiry { url } => {
+                format!("{url} ต้องระบุวันสิ้นสุด (needs `expires`)")
+            }
+        }
+    }
+}
+
+/// An id declared in front matter that the checklist lacks.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnknownId {
+    pub id: String,
+    pub paths: Vec<String>,
+}
+
+impl Compliance {
+    /// How many requirements are in each state.
+    pub fn counts(&self) -> BTreeMap<State, usize> {
+        let mut counts = BTreeMap::new();
+        for item in &self.items {
+            *counts.entry(item.state).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    pub fn gaps(&self) -> impl Iterator<Item = &ItemStatus> {
+        self.items.iter().filter(|i| i.state.is_gap())
+    }
+}
+
+/// Evaluates every requirement of `checklist` against the live items at `now`.
+pub fn evaluate(
+    checklist: &Checklist,
+    live: &[Instance<'_>],
+    now: DateTime<FixedOffset>,
+    tz: Tz,
+) -> Compliance {
+    let mut by_id: BTreeMap<&str, Vec<Instance<'_>>> = BTreeMap::new();
+    for instance in live {
+        for id in &instance.item.front.standard {
+            by_id.entry(id.as_str()).or_default().push(*instance);
+        }
+    }
+    let items = checklist
+        .items
+        .iter()
+        .map(|req| {
+            status(
+                req,
+                by_id.get(req.id.as_str()).map_or(&[][..], Vec::as_slice),
+                now,
+                tz,
+            )
+        })
+        .collect();
+    let unknown_ids = by_id
+        .iter()
+        .filter(|(id, _)| checklist.get(id).is_none())
+        .map(|(id, instances)| UnknownId {
+            id: id.to_string(),
+            paths: instances
+                .iter()
+                .map(|i| i.item.path.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+        })
+        .collect();
+    Compliance {
+        now,
+        items,
+        unknown_ids,
+    }
+}
+
+fn status(
+    req: &Requirement,
+    instances: &[Instance<'_>],
+    now: DateTime<FixedOffset>,
+    tz: Tz,
+) -> ItemStatus {
+    let mut providers: Vec<Provider> = instances
+        .iter()
+        .map(|i| Provider {
+            path: i.item.path.clone(),
+            url: i.item.url(),
+            title: i.item.front.title.clone(),
+            lang: i.item.lang,
+            publish: i.item.front.publish,
+            updated: i.updated(),
+            expires: i.item.front.expires,
+            review: i.item.front.review,
+        })
+        .collect();
+    // Thai first, newest first: the first URL is the one an assessor wants.
+    providers.sort_by(|a, b| {
+        a.lang
+            .cmp(&b.lang)
+            .then(b.publish.cmp(&a.publish))
+            .then(a.url.cmp(&b.url))
+    });
+    let newest = providers.iter().map(|p| p.updated).max();
+    let mut gaps = Vec::new();
+    if providers.is_empty() {
+        if req.provided_by == ProvidedBy::Content {
+            gaps.push(Gap::Missing);
+        }
+    } else {
+        if let Some(kind) = req.recurrence.period_kind() {
+            gaps.extend(
+                missing_periods(req, kind, instances, now, tz)
+                    .into_iter()
+                    .map(|period| Gap::PeriodMissing {
+                        period,
+                        label_th: period.label_th(),
+                        label_en: period.label_en(),
+                    }),
+            );
+        }
+        for p in &providers {
+            if let Some(review) = p.review
+                && review <= now
+            {
+                gaps.push(Gap::Stale {
+                    url: p.url.clone(),
+                    review,
+                });
+            }
+            if req.must_expire && p.expires.is_none() {
+                gaps.push(Gap::NoExpiry { url: p.url.clone() });
+            }
+        }
+    }
+    let state = if providers.is_empty() && req.provided_by != ProvidedBy::Content {
+        State::NotByContent
+    } else {
+        gaps.iter().map(Gap::state).max().unwrap_or(State::Provided)
+    };
+    ItemStatus {
+        id: req.id.clone(),
+        group: req.group.clone(),
+        name_th: req.name_th.clone(),
+        name_en: req.name_en.clone(),
+        recurrence: req.recurrence,
+        provided_by: req.provided_by,
+        state,
+        newest,
+        providers,
+        gaps,
+    }
+}
+
+/// The periods of a periodic requirement that are due at `now` and have no instance.
+pub fn missing_periods(
+    req: &Requirement,
+    kind: PeriodKind,
+    instances: &[Instance<'_>],
+    now: DateTime<FixedOffset>,
+    tz: Tz,
+) -> Vec<Period> {
+    let due = Duration::days(i64::from(req.due_days()));
+    // A translation is the same instance as its Thai original: one per page.
+    let mut dates: BTreeMap<(&str, &str), DateTime<FixedOffset>> = BTreeMap::new();
+    for i in instances {
+        let key = (i.item.section.as_str(), i.item.slug.as_str());
+        let publish = i.item.front.publish;
+        dates
+            .entry(key)
+            .and_modify(|d| *d = (*d).min(publish))
+            .or_insert(publish);
+    }
+    let mut dates: Vec<DateTime<FixedOffset>> = dates.into_values().collect();
+    dates.sort();
+    let current = Period::containing(kind, now, tz);
+    match req.covers() {
+        Covers::Current => {
+            let start = current.start(tz);
+            if start + due > now {
+                return Vec::new();
+            }
+            let found = dates
+                .iter()
+                .any(|d| *d >= start - due && *d < current.end(tz));
+            if found { Vec::new() } else { vec![current] }
+        }
+        Covers::Previous => {
+            let first = Period::containing(PeriodKind::Year, now, tz)
+                .prev()
+                .start(tz);
+            let mut period = Period::containing(kind, first, tz);
+            let mut used = vec![false; dates.len()];
+            let mut missing = Vec::new();
+            while period.end(tz) + due <= now {
+                let (from, to) = (period.start(tz), period.next().end(tz));
+                let found = dates
+                    .iter()
+                    .enumerate()
+                    .find(|(n, d)| !used[*n] && **d >= from && **d < to)
+                    .map(|(n, _)| n);
+                match found {
+                    Some(n) => used[n] = true,
+                    None => missing.push(period),
+                }
+                period = period.next();
+            }
+            missing
+        }
+    }
+}
+
+/// `khaosan compliance --format table`: one line per requirement, grouped.
+pub fn table(compliance: &Compliance, checklist: &Checklist, tz: Tz) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "ความครบถ้วนของเว็บไซต์ตามรายการตรวจ (completeness against checklist.toml) ณ {}\n",
+        thai_date(compliance.now, tz, DateForm::DateTime, false)
+    ));
+    out.push_str(&counts_line(compliance));
+    for group in checklist.group_order() {
+        let rows: Vec<&ItemStatus> = compliance
+            .items
+            .iter()
+            .filter(|i| i.group == group)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let (th, en) = checklist.group_names(&group);
+        out.push_str(&format!("\n[{group}] {th} ({en})\n"));
+        for row in rows {
+            let newest = row.newest.map_or_else(
+                || "—".to_string(),
+                |d| thai_date(d, tz, DateForm::Short, false),
+            );
+            let url = row.providers.first().map_or("", |p| p.url.as_str());
+            let more = match row.providers.len() {
+                0 | 1 => String::new(),
+                n => format!(" (+{})", n - 1),
+            };
+            out.push_str(&format!(
+                "  {} {:<12} {}  [{}]  {}{}\n",
+                row.state.mark(),
+                row.id,
+                row.name_th,
+                newest,
+                url,
+                more
+            ));
+            for gap in &row.gaps {
+                out.push_str(&format!("       - {}\n", gap.describe(tz)));
+            }
+        }
+    }
+    if !compliance.unknown_ids.is_empty() {
+        out.push_str("\nรหัสที่ไม่มีใน checklist.toml (ids not in checklist.toml):\n");
+        for unknown in &compliance.unknown_ids {
+            out.push_str(&format!(
+                "  {}  ← {}\n",
+                unknown.id,
+                unknown.paths.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+fn counts_line(compliance: &Compliance) -> String {
+    let counts = compliance.counts();
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(state, n)| format!("{}: {n}", state.label()))
+        .collect();
+    format!("  {}\n", parts.join(" · "))
+}
+
+/// `khaosan compliance --format md`: a Markdown table per group.
+pub fn markdown(compliance: &Compliance, checklist: &Checklist, tz: Tz) -> String {
+    let mut out = format!(
+        "# ความครบถ้วนของเว็บไซต์ (Completeness)\n\nณ {} (as of {})\n\n",
+        thai_date(compliance.now, tz, DateForm::DateTime, false),
+        compliance.now.to_rfc3339()
+    );
+    for (state, n) in compliance.counts() {
+        out.push_str(&format!("- {}: {n}\n", state.label()));
+    }
+    for group in checklist.group_order() {
+        let rows: Vec<&ItemStatus> = compliance
+            .items
+            .iter()
+            .filter(|i| i.group == group)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let (th, en) = checklist.group_names(&group);
+        out.push_str(&format!(
+            "\n## {th} ({en})\n\n| รหัส (id) | รายการ (item) | สถานะ (state) | ล่าสุด (newest) | URL | ข้อขาด (gaps) |\n|---|---|---|---|---|---|\n"
+        ));
+        for row in rows {
+            let urls: Vec<&str> = row.providers.iter().map(|p| p.url.as_str()).collect();
+            let gaps: Vec<String> = row.gaps.iter().map(|g| g.describe(tz)).collect();
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} |\n",
+                row.id,
+                md_cell(&row.name_th),
+                row.state.label(),
+                row.newest
+                    .map_or_else(|| "—".into(), |d| thai_date(d, tz, DateForm::Full, false)),
+                urls.join("<br>"),
+                md_cell(&gaps.join("; "))
+            ));
+        }
+    }
+    if !compliance.unknown_ids.is_empty() {
+        out.push_str("\n## รหัสที่ไม่มีใน checklist.toml (unknown ids)\n\n");
+        for unknown in &compliance.unknown_ids {
+            out.push_str(&format!(
+                "- `{}`: {}\n",
+                unknown.id,
+                unknown.paths.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// Keeps a cell on one line of a Markdown table.
+pub fn md_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_item;
+    use crate::dates::parse_now;
+
+    const TZ: Tz = chrono_tz::Asia::Bangkok;
+
+    fn checklist() -> Checklist {
+        Checklist::parse(
+            r#"
+[[item]]
+id = "history"
+group = "1-general"
+name_th = "ประวัติ"
+recurrence = "static"
+
+[[item]]
+id = "skr1"
+group = "8-pr"
+name_th = "สรุปผลจัดซื้อจัดจ้างรายเดือน"
+recurrence = "monthly"
+
+[[item]]
+id = "plan"
+group = "1-general"
+name_th = "แผนปฏิบัติราชการ"
+recurrence = "yearly"
+must_expire = true
+
+[[item]]
+id = "feat-search"
+group = "feature"
+name_th = "ค้นหา"
+recurrence = "static"
+provided_by = "site"
+"#,
+        )
+        .unwrap()
+    }
+
+    fn item(slug: &str, front: &str) -> Item {
+        let text = format!("+++\ntitle = \"{slug}\"\n{front}\n+++\nbody\n");
+        parse_item(
+            &format!("content/news/{slug}.md"),
+            &text,
+            "news",
+            slug,
+            Lang::Th,
+            false,
+            TZ,
+        )
+        .unwrap()
+    }
+
+    fn run(items: &[Item], now: &str) -> Compliance {
+        let live: Vec<Instance<'_>> = items
+            .iter()
+            .map(|item| Instance {
+                item,
+                approval: None,
+            })
+            .collect();
+        evaluate(&checklist(), &live, parse_now(now).unwrap(), TZ)
+    }
+
+    fn of<'c>(c: &'c Compliance, id: &str) -> &'c ItemStatus {
+        c.items.iter().find(|i| i.id == id).unwrap()
+    }
+
+    #[test]
+    fn missing_provided_stale_and_not_by_content() {
+        let items = [item(
+            "history",
+            "publish = 2026-01-01\nreview = 2026-06-01\nstandard = [\"history\", \"nosuch-id\"]",
+        )];
+        let before = run(&items, "2026-05-01T00:00:00+07:00");
+        assert_eq!(of(&before, "history").state, State::Provided);
+        assert_eq!(of(&before, "history").providers[0].url, "/news/history/");
+        assert_eq!(of(&before, "skr1").state, State::Missing);
+        assert_eq!(of(&before, "skr1").gaps, vec![Gap::Missing]);
+        assert_eq!(of(&before, "feat-search").state, State::NotByContent);
+        assert_eq!(before.unknown_ids[0].id, "nosuch-id");
+        let after = run(&items, "2026-06-01T00:00:00+07:00");
+        assert_eq!(of(&after, "history").state, State::Stale);
+    }
+
+    #[test]
+    fn monthly_report_counts_for_the_month_before_and_gaps_name_the_month() {
+        // Summaries for Oct and Dec 2568 (FY 2569), published the month after; November's is missing.
+        let items = [
+            item("oct", "publish = 2025-11-10\nstandard = [\"skr1\"]"),
+            item("dec", "publish = 2026-01-09\nstandard = [\"skr1\"]"),
+        ];
+        let c = run(&items, "2026-02-15T00:00:00+07:00");
+        let skr1 = of(&c, "skr1");
+        assert_eq!(skr1.state, State::PeriodMissing);
+        let labels: Vec<String> = skr1
+            .gaps
+            .iter()
+            .map(|g| match g {
+                Gap::PeriodMissing { label_th, .. } => label_th.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        // Checked from October 2567 (start of the previous fiscal year) to December 2568,
+        // whose due date (30 days after the month) has passed; January 2569 is not due yet.
+        assert_eq!(labels.len(), 12 + 3 - 2, "{labels:?}");
+        assert!(labels.contains(&"พฤศจิกายน 2568".to_string()), "{labels:?}");
+        assert!(!labels.contains(&"ตุลาคม 2568".to_string()), "{labels:?}");
+        assert!(!labels.contains(&"ธันวาคม 2568".to_string()), "{labels:?}");
+        assert_eq!(labels[0], "ตุลาคม 2567");
+        assert_eq!(
+            skr1.newest.unwrap().to_rfc3339(),
+            "2026-01-09T00:00:00+07:00"
+        );
+    }
+
+    #[test]
+    fn yearly_plan_must_cover_the_current_fiscal_year_and_expire() {
+        let old = [item(
+            "plan-2569",
+            "publish = 2025-10-15\nexpires = 2026-10-01\nstandard = [\"plan\"]",
+        )];
+        let c = run(&old, "2026-09-15T00:00:00+07:00");
+        assert_eq!(of(&c, "plan").state, State::Provided);
+        let c = run(&old, "2026-10-20T00:00:00+07:00");
+        assert_eq!(
+            of(&c, "plan").state,
+            State::Provided,
+            "not due until 31 Oct"
+        );
+        // 1 Nov 2569: FY 2570 began on 1 Oct and its 30 days have passed.
+        let c = run(&old, "2026-11-01T00:00:00+07:00");
+        assert!(matches!(
+            &of(&c, "plan").gaps[..],
+            [Gap::PeriodMissing { label_th, .. }] if label_th == "ปีงบประมาณ 2570"
+        ));
+        // Approved in September for the coming year: counts.
+        let early = [item(
+            "plan-2570",
+            "publish = 2026-09-20\nstandard = [\"plan\"]",
+        )];
+        let c = run(&early, "2026-11-01T00:00:00+07:00");
+        assert_eq!(
+            of(&c, "plan").gaps,
+            vec![Gap::NoExpiry {
+                url: "/news/plan-2570/".into()
+            }]
+        );
+        assert_eq!(of(&c, "plan").state, State::NoExpiry);
+    }
+
+    #[test]
+    fn a_translation_is_not_a_second_instance() {
+        let th = item("oct", "publish = 2025-11-10\nstandard = [\"skr1\"]");
+        let text = "+++\ntitle = \"oct\"\npublish = 2025-11-10\nstandard = [\"skr1\"]\n+++\n";
+        let en = parse_item(
+            "content/news/oct.en.md",
+            text,
+            "news",
+            "oct",
+            Lang::En,
+            false,
+            TZ,
+        )
+        .unwrap();
+        let c = run(&[th, en], "2026-01-15T00:00:00+07:00");
+        let labels: Vec<String> = of(&c, "skr1")
+            .gaps
+            .iter()
+            .filter_map(|g| match g {
+                Gap::PeriodMissing { label_en, .. } => Some(label_en.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(labels.contains(&"November 2025".to_string()), "{labels:?}");
+        assert_eq!(of(&c, "skr1").providers.len(), 2);
+        assert_eq!(of(&c, "skr1").providers[0].lang, Lang::Th);
+    }
+}
