@@ -132,6 +132,10 @@ pub(super) fn render(
         }
     }
     let write = |template: &str, ctx: &tera::Context, rel: &str| -> anyhow::Result<usize> {
+        let mut ctx = ctx.clone();
+        ctx.insert("permalink", &site.urls.permalink(rel));
+        ctx.insert("current_url", &site.urls.link(rel));
+        let ctx = &ctx;
         let html = tera
             .render(template, ctx)
             .map_err(|e| anyhow!("template {template} failed for {rel}: {}", tera_chain(&e)))?;
@@ -145,6 +149,17 @@ pub(super) fn render(
             let mut ctx = base[&Lang::Th].clone();
             ctx.insert("record", &record_view(site, checklist, live));
             ctx.insert("alternate_url", &site.urls.link(&live.item.url()));
+            ctx.insert("page_kind", "record");
+            ctx.insert(
+                "breadcrumbs",
+                &[
+                    super::crumb(
+                        &live.item.front.title,
+                        Some(&site.urls.link(&live.item.url())),
+                    ),
+                    super::crumb_key("record"),
+                ],
+            );
             write("record.html", &ctx, &record_url(&live.item.url()))
         })
         .collect::<anyhow::Result<Vec<usize>>>()?
@@ -165,6 +180,8 @@ pub(super) fn render(
     let mut pages = records;
     for lang in [Lang::Th, Lang::En] {
         let mut ctx = base[&lang].clone();
+        ctx.insert("page_kind", "standards");
+        ctx.insert("breadcrumbs", &[super::crumb_key("standards")]);
         ctx.insert("groups", &standards_groups(site, checklist, &result, lang));
         ctx.insert(
             "alternate_url",

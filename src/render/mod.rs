@@ -228,6 +228,10 @@ fn base_context(
                 .collect();
             ctx.insert("sections", &sections);
             ctx.insert("lang", &lang);
+            // Every page overrides these; they exist so a page kind that forgets
+            // one (or a theme's own page) still renders.
+            ctx.insert("page_kind", "");
+            ctx.insert("breadcrumbs", &Vec::<serde_json::Value>::new());
             ctx.insert(
                 "t",
                 &theme.strings.get(lang.code()).cloned().unwrap_or_default(),
@@ -436,12 +440,12 @@ fn list_context(
 }
 
 /// One step of the breadcrumb trail after the home page; the last has no link.
-fn crumb(title: &str, url: Option<&str>) -> serde_json::Value {
+pub(super) fn crumb(title: &str, url: Option<&str>) -> serde_json::Value {
     json!({ "title": title, "url": url })
 }
 
 /// A step titled by a UI string of the theme (`t[key]`).
-fn crumb_key(key: &str) -> serde_json::Value {
+pub(super) fn crumb_key(key: &str) -> serde_json::Value {
     json!({ "key": key, "url": null })
 }
 

@@ -71,6 +71,8 @@ pub struct ItemCard {
     pub title: String,
     pub url: String,
     pub permalink: String,
+    /// The item's publication approval record (`/records/news/a/`).
+    pub record_url: String,
     pub section: String,
     pub section_title: String,
     pub slug: String,
@@ -107,6 +109,7 @@ impl ItemCard {
             title: front.title.clone(),
             url: urls.link(&item.url()),
             permalink: urls.permalink(&item.url()),
+            record_url: urls.link(&super::evidence::record_url(&item.url())),
             section: item.section.clone(),
             section_title: site
                 .config
