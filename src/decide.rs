@@ -105,35 +105,38 @@ impl Reason {
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
-            Reason::UnknownSection { section } => {
-                format!(
-                    "folder content/{section}/ is not a [[section]] in site.toml; add it there or move the item"
-                )
-            }
-            Reason::NoApprover => {
-                "no `approver` in front matter; add the approving director's id".into()
-            }
-            Reason::UnknownApprover { id } => {
-                format!(
-                    "approver `{id}` is not in approvals/approvers.toml; fix the id or add the person"
-                )
-            }
-            Reason::NotAnApprover { id } => {
-                format!("`{id}` does not have the role \"approver\" in approvals/approvers.toml")
-            }
-            Reason::NoExpiry { section } => format!(
-                "no `expires`: items in {section} need one (only permanent sections may omit it); add e.g. `expires = 2027-09-30`"
+            Reason::UnknownSection { section } => format!(
+                "โฟลเดอร์ content/{section}/ ไม่มีใน site.toml: เพิ่ม [[section]] หรือย้ายไฟล์ / \
+                 folder content/{section}/ is not a [[section]] in site.toml; add it there or move the item"
             ),
-            Reason::DuplicateUrl { url, others } => {
+            Reason::NoApprover => "ไม่ได้ระบุผู้อนุมัติ: เพิ่ม `approver = \"<รหัสผู้อนุมัติ>\"` / \
+                 no `approver` in front matter; add the approving director's id"
+                .into(),
+            Reason::UnknownApprover { id } => format!(
+                "ไม่พบ `{id}` ในทะเบียนผู้อนุมัติ: แก้รหัสหรือเพิ่มบุคคล / \
+                 approver `{id}` is not in approvals/approvers.toml; fix the id or add the person"
+            ),
+            Reason::NotAnApprover { id } => format!(
+                "`{id}` ไม่มีสิทธิ์อนุมัติ / \
+                 `{id}` does not have the role \"approver\" in approvals/approvers.toml"
+            ),
+            Reason::NoExpiry { section } => format!(
+                "ไม่ได้ระบุวันสิ้นสุดการเผยแพร่ / \
+                 no `expires`: items in {section} need one (only permanent sections may omit it); add e.g. `expires = 2027-09-30`"
+            ),
+            Reason::DuplicateUrl { url, others } => format!(
+                "URL ซ้ำกับ {others}: เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง / {url} is also claimed by {others}; rename one of them",
+                others = others.join(", ")
+            ),
+            Reason::NotYetPublished { publish } => {
                 format!(
-                    "{url} is also claimed by {}; rename one of them",
-                    others.join(", ")
+                    "ตั้งเวลาเผยแพร่ไว้ / scheduled: goes live at {}",
+                    publish.to_rfc3339()
                 )
             }
-            Reason::NotYetPublished { publish } => {
-                format!("scheduled: goes live at {}", publish.to_rfc3339())
+            Reason::Expired { expires } => {
+                format!("หมดระยะเวลาเผยแพร่ / expired at {}", expires.to_rfc3339())
             }
-            Reason::Expired { expires } => format!("expired at {}", expires.to_rfc3339()),
             Reason::NotApprovedInGit { why } => why.clone(),
         }
     }

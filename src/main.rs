@@ -250,7 +250,7 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         ..BuildOptions::new(root, out)
     };
     let outcome = build(&options)?;
-    println!("{}", summary(&outcome));
+    print_out(&format!("{}\n", summary(&outcome)))?;
     Ok(ExitCode::SUCCESS)
 }
 
