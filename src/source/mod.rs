@@ -194,7 +194,7 @@ impl Snapshot {
 /// Loads the site at `root` from the right source: git history when `verify_git`
 /// is on (unless overridden), otherwise the working tree.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
-    let wants_git = git::verification_required(root)? || working_tree_wants_git(root);
+    let wants_git = git::verification_required(root, options)? || working_tree_wants_git(root);
     if wants_git && !options.trust_front_matter {
         return git::load(root, options);
     }

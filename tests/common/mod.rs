@@ -1,6 +1,6 @@
 //! Test helpers: a site made from a one-screen text fixture, and real git
 //! repositories driven through the `git` command.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -54,7 +54,9 @@ impl Fixture {
     /// A site from `-- path --` sections; `site.toml` and the registry are added
     /// when the fixture does not give its own.
     pub fn new(text: &str) -> Fixture {
-        let fixture = Fixture { dir: tempfile::tempdir().unwrap() };
+        let fixture = Fixture {
+            dir: tempfile::tempdir().unwrap(),
+        };
         let files = parse_fixture(text);
         if !files.iter().any(|(p, _)| p == "site.toml") {
             fixture.write("site.toml", SITE_TOML);
@@ -112,7 +114,11 @@ impl Fixture {
         walk(&self.out())
             .into_iter()
             .map(|p| {
-                let rel = p.strip_prefix(self.out()).unwrap().to_string_lossy().into_owned();
+                let rel = p
+                    .strip_prefix(self.out())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 let text = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
                 (rel, text)
             })
@@ -122,7 +128,10 @@ impl Fixture {
     /// Panics if `needle` appears in any output file or file name.
     pub fn assert_nowhere(&self, needle: &str) {
         for (path, text) in self.all_output() {
-            assert!(!path.contains(needle), "{needle} leaked into the file name {path}");
+            assert!(
+                !path.contains(needle),
+                "{needle} leaked into the file name {path}"
+            );
             assert!(!text.contains(needle), "{needle} leaked into {path}");
         }
     }
@@ -139,9 +148,18 @@ pub struct Who {
     pub email: &'static str,
 }
 
-pub const INCHAI: Who = Who { name: "Inchai", email: "inchai@office.example" };
-pub const WASANA: Who = Who { name: "Wasana", email: "wasana@office.example" };
-pub const WEB_FLOW: Who = Who { name: "GitHub", email: "noreply@github.com" };
+pub const INCHAI: Who = Who {
+    name: "Inchai",
+    email: "inchai@office.example",
+};
+pub const WASANA: Who = Who {
+    name: "Wasana",
+    email: "wasana@office.example",
+};
+pub const WEB_FLOW: Who = Who {
+    name: "GitHub",
+    email: "noreply@github.com",
+};
 
 /// Runs `git args` in `dir` with author and committer `who` at `when` (RFC 3339).
 pub fn git_in(dir: &Path, who: &Who, when: &str, args: &[&str]) -> String {
@@ -171,7 +189,10 @@ pub fn parse_fixture(text: &str) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = Vec::new();
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
-        if let Some(path) = trimmed.strip_prefix("-- ").and_then(|r| r.strip_suffix(" --")) {
+        if let Some(path) = trimmed
+            .strip_prefix("-- ")
+            .and_then(|r| r.strip_suffix(" --"))
+        {
             files.push((path.to_string(), String::new()));
         } else if let Some((_, content)) = files.last_mut() {
             content.push_str(line);
