@@ -194,10 +194,16 @@ impl Snapshot {
 /// Loads the site at `root` from the right source: git history when `verify_git`
 /// is on (unless overridden), otherwise the working tree.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
-    let wants_git = git::verification_required(root, options)? || working_tree_wants_git(root);
-    if wants_git && !options.trust_front_matter {
-        return git::load(root, options);
+    let working_tree_wants = working_tree_wants_git(root);
+    if !options.trust_front_matter {
+        if let Some(snapshot) = git::load_if_required(root, options, working_tree_wants)? {
+            return Ok(snapshot);
+        }
+        return tree::load(root);
     }
+    // A preview: say so whenever verification would have applied. A history that
+    // cannot be read counts as "would have applied".
+    let wants_git = working_tree_wants || git::verification_required(root, options).unwrap_or(true);
     let mut snapshot = tree::load(root)?;
     if wants_git {
         snapshot.trust = Trust::FrontMatterOverride;

@@ -10,16 +10,18 @@
 
 mod history;
 mod rule;
+mod trees;
 mod walk;
 
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
-use git2::{Commit, Repository};
+use git2::{Commit, Oid, Repository};
 
 use super::{LoadOptions, Origin, Snapshot, Trust};
 use crate::registry::{REGISTRY_FILE, Registry};
 use rule::approves;
+use trees::Differ;
 
 /// The approver recorded for files trusted as they were in the starting commit,
 /// when its author is not a registered person.
@@ -41,41 +43,48 @@ pub fn verification_required(root: &Path, options: &LoadOptions) -> anyhow::Resu
     if repo.head().is_err() && options.branch.is_none() {
         return Ok(false);
     }
-    let (tip, _) = history::tip(&repo, options.branch.as_deref())?;
-    let commits = history::first_parent(tip)?;
-    let Some(start) = first_verified(&repo, &commits)? else {
-        return Ok(false);
-    };
-    let mut registry = registry_of(&repo, &commits[start])?;
-    let mut current = history::registry_id(&commits[start])?;
-    for commit in &commits[start + 1..] {
-        let id = history::registry_id(commit)?;
-        if id == current {
-            continue;
-        }
-        current = id;
-        let facts = history::facts(&repo, commit)?;
-        if approves(&facts, &registry, REGISTRY_FILE, None).is_ok() {
-            registry = match id {
-                Some(id) => history::registry_at(&repo, id)?.unwrap_or(registry),
-                None => Registry::default(),
-            };
-        }
-    }
-    Ok(registry.verify_git)
+    let odb = repo.odb().context("cannot open the git object database")?;
+    let mut differ = Differ::new(&odb);
+    let branch = Branch::read(&repo, &mut differ, options)?;
+    door_is_shut(&repo, &branch)
 }
 
 /// Loads every gated file in its last approved version from the built branch.
+/// Refuses, before anything is written, when approvals cannot be proven.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
+    load_if_required(root, options, true)?
+        .context("git verification was required but did not run; this is a bug in khaosan")
+}
+
+/// The git snapshot when verification is required (by `working_tree_wants`, by
+/// `--genesis`, or by history's one-way door); `None` when approvals rest on
+/// front matter. Reads the branch once for both questions.
+pub(crate) fn load_if_required(
+    root: &Path,
+    options: &LoadOptions,
+    working_tree_wants: bool,
+) -> anyhow::Result<Option<Snapshot>> {
+    let asked = working_tree_wants || options.genesis.is_some();
     let Some(repo) = history::open(root)? else {
+        if !asked {
+            return Ok(None);
+        }
         bail!(
-            "verify_git = true in {REGISTRY_FILE}, but {} is not a git repository, so approvals \
-             cannot be checked. Build from a git clone with full history (in GitHub Actions: \
-             actions/checkout with fetch-depth: 0), or pass --trust-front-matter for a preview \
-             that must not be published",
-            root.display()
+            "verify_git = true in {REGISTRY_FILE}, but {}, so approvals cannot be checked. \
+             Build from a git clone with full history (in GitHub Actions: actions/checkout with \
+             fetch-depth: 0), or pass --trust-front-matter for a preview that must not be published",
+            history::not_a_repository(root)
         );
     };
+    if !asked && repo.head().is_err() && options.branch.is_none() {
+        return Ok(None);
+    }
+    let odb = repo.odb().context("cannot open the git object database")?;
+    let mut differ = Differ::new(&odb);
+    let branch = Branch::read(&repo, &mut differ, options)?;
+    if !asked && !door_is_shut(&repo, &branch)? {
+        return Ok(None);
+    }
     if repo.is_shallow() {
         bail!(
             "verify_git = true in {REGISTRY_FILE}, but this is a shallow clone: the history that \
@@ -83,42 +92,68 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
              actions/checkout with fetch-depth: 0, or run `git fetch --unshallow`)"
         );
     }
-    let (tip, branch) = history::tip(&repo, options.branch.as_deref())?;
-    let branch_name = branch.clone().unwrap_or_else(|| "HEAD".to_string());
-    let origin = Origin {
-        root: root.to_path_buf(),
-        commit: Some(tip.id().to_string()),
-        branch,
-    };
-    let commits = history::first_parent(tip)?;
+    let name = branch.name.as_deref().unwrap_or("HEAD");
     let start = match &options.genesis {
-        Some(genesis) => genesis_index(&repo, &commits, genesis, &branch_name)?,
-        None => first_verified(&repo, &commits)?.with_context(|| {
+        Some(genesis) => genesis_index(&repo, &branch.commits, genesis, name)?,
+        None => first_verified(&repo, &branch)?.with_context(|| {
             format!(
-                "verify_git = true in {REGISTRY_FILE}, but no commit of {branch_name} says so yet, \
+                "verify_git = true in {REGISTRY_FILE}, but no commit of {name} says so yet, \
                  so there is no approved starting point. Commit the change to {REGISTRY_FILE} \
                  (or name the starting commit with --genesis)"
             )
         })?,
     };
-    let mut walk = walk::Walk::start(&repo, &commits[start])?;
-    for commit in &commits[start + 1..] {
-        walk.step(commit)?;
+    let commits = &branch.commits;
+    let registry = registry_at(&repo, branch.registry_ids[start])?;
+    let mut walk = walk::Walk::start(&repo, differ, &commits[start], registry)?;
+    for pair in commits[start..].windows(2) {
+        walk.step(&pair[0], &pair[1])?;
     }
     let mut snapshot = Snapshot {
-        origin,
+        origin: Origin {
+            root: root.to_path_buf(),
+            commit: commits.last().map(|c| c.id().to_string()),
+            branch: branch.name.clone(),
+        },
         trust: Trust::Git,
         ..Snapshot::default()
     };
     walk.finish(&mut snapshot)?;
-    Ok(snapshot)
+    Ok(Some(snapshot))
+}
+
+/// The built branch: its first-parent commits, oldest first, and the registry's
+/// blob id in each.
+struct Branch<'r> {
+    name: Option<String>,
+    commits: Vec<Commit<'r>>,
+    registry_ids: Vec<Option<Oid>>,
+}
+
+impl<'r> Branch<'r> {
+    fn read(
+        repo: &'r Repository,
+        differ: &mut Differ<'_>,
+        options: &LoadOptions,
+    ) -> anyhow::Result<Branch<'r>> {
+        let (tip, name) = history::tip(repo, options.branch.as_deref())?;
+        let commits = history::first_parent(tip, repo.is_shallow())?;
+        let registry_ids = commits
+            .iter()
+            .map(|c| differ.registry_id(c))
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Branch {
+            name,
+            commits,
+            registry_ids,
+        })
+    }
 }
 
 /// The index of the first commit whose registry says `verify_git = true`.
-fn first_verified(repo: &Repository, commits: &[Commit<'_>]) -> anyhow::Result<Option<usize>> {
+fn first_verified(repo: &Repository, branch: &Branch<'_>) -> anyhow::Result<Option<usize>> {
     let mut last = None;
-    for (i, commit) in commits.iter().enumerate() {
-        let id = history::registry_id(commit)?;
+    for (i, &id) in branch.registry_ids.iter().enumerate() {
         if id == last {
             continue;
         }
@@ -132,14 +167,35 @@ fn first_verified(repo: &Repository, commits: &[Commit<'_>]) -> anyhow::Result<O
     Ok(None)
 }
 
-/// The registry as committed in `commit` (empty when it has none or it is broken).
-fn registry_of(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Registry> {
-    Ok(match history::registry_id(commit)? {
+/// Whether verification, once turned on, is still on in the registry as approved
+/// changes left it: a change by anyone else does not count.
+fn door_is_shut(repo: &Repository, branch: &Branch<'_>) -> anyhow::Result<bool> {
+    let Some(start) = first_verified(repo, branch)? else {
+        return Ok(false);
+    };
+    let mut registry = registry_at(repo, branch.registry_ids[start])?;
+    for (i, pair) in branch.registry_ids[start..].windows(2).enumerate() {
+        if pair[0] == pair[1] {
+            continue;
+        }
+        let facts = history::facts(repo, &branch.commits[start + i + 1])?;
+        if approves(&facts, &registry, REGISTRY_FILE, None).is_ok() {
+            registry = match pair[1] {
+                Some(id) => history::registry_at(repo, id)?.unwrap_or(registry),
+                None => Registry::default(),
+            };
+        }
+    }
+    Ok(registry.verify_git)
+}
+
+/// The registry stored as blob `id` (empty when there is none or it is broken).
+fn registry_at(repo: &Repository, id: Option<Oid>) -> anyhow::Result<Registry> {
+    Ok(match id {
         Some(id) => history::registry_at(repo, id)?.unwrap_or_default(),
         None => Registry::default(),
     })
 }
-
 /// Where `--genesis` lies on the first-parent history; refuses any other commit.
 fn genesis_index(
     repo: &Repository,

@@ -8,8 +8,9 @@ use anyhow::Context as _;
 use git2::{Commit, Oid, Repository};
 
 use super::STARTING_COMMIT;
-use super::history::{self, Change, Differ, MODE_LINK, MODE_SUBMODULE, missing};
+use super::history::{self, missing};
 use super::rule::{CommitFacts, Named, approves, named_approver, needs_named_approver};
+use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE};
 use crate::error::Problem;
 use crate::registry::{REGISTRY_FILE, Registry, Role};
 use crate::source::{Approval, Blob, Notice, Snapshot, SourceFile, Unapproved};
@@ -44,34 +45,31 @@ pub(crate) struct Walk<'r> {
     /// Paths whose names are not valid UTF-8.
     odd: BTreeSet<String>,
     notices: Vec<Notice>,
-    previous: git2::Tree<'r>,
 }
 
 impl<'r> Walk<'r> {
     /// Trust starts at `genesis`: its tree is taken as it is.
-    pub(crate) fn start(repo: &'r Repository, genesis: &Commit<'r>) -> anyhow::Result<Walk<'r>> {
-        let tree = genesis
-            .tree()
-            .with_context(|| missing("the tree of commit", genesis.id()))?;
-        let registry = match history::registry_id(genesis)? {
-            Some(id) => history::registry_at(repo, id)?.unwrap_or_default(),
-            None => Registry::default(),
-        };
+    /// `registry` is the one committed in `genesis`.
+    pub(crate) fn start(
+        repo: &'r Repository,
+        differ: Differ<'r>,
+        genesis: &Commit<'r>,
+        registry: Registry,
+    ) -> anyhow::Result<Walk<'r>> {
         let facts = history::facts(repo, genesis)?;
         let mut walk = Walk {
             repo,
-            differ: Differ::new(repo),
+            differ,
             registry,
             files: BTreeMap::new(),
             odd: BTreeSet::new(),
             notices: Vec::new(),
-            previous: tree.clone(),
         };
         let author = walk
             .registry
             .person_by_email(&facts.author_email)
             .map_or_else(|| STARTING_COMMIT.to_string(), |p| p.id.clone());
-        for change in walk.differ.all(&tree)? {
+        for change in walk.differ.all(genesis)? {
             let Some((id, mode)) = change.new else {
                 continue;
             };
@@ -127,13 +125,9 @@ impl<'r> Walk<'r> {
         Ok(walk)
     }
 
-    /// Applies one commit whose first parent was the previous one walked.
-    pub(crate) fn step(&mut self, commit: &Commit<'r>) -> anyhow::Result<()> {
-        let tree = commit
-            .tree()
-            .with_context(|| missing("the tree of commit", commit.id()))?;
-        let changes = self.differ.between(Some(&self.previous), &tree)?;
-        self.previous = tree;
+    /// Applies one commit, given its first parent (the commit walked before it).
+    pub(crate) fn step(&mut self, parent: &Commit<'r>, commit: &Commit<'r>) -> anyhow::Result<()> {
+        let changes = self.differ.between(Some(parent), commit)?;
         if changes.gated.is_empty() && changes.outside.is_empty() {
             return Ok(());
         }
