@@ -217,6 +217,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
     for (_, (count, label)) in report.withheld_by_reason() {
         lines.push(format!("    {count:>6}  {label}"));
     }
+    if !report.notices.is_empty() {
+        lines.push(format!(
+            "  ประวัติ git ที่ควรทราบ (git history notes: ignored changes, deletions): {}",
+            report.notices.len()
+        ));
+    }
     if !report.problems.is_empty() {
         lines.push(format!(
             "  ไฟล์มีปัญหา (file problems): {}",

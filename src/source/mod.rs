@@ -126,7 +126,7 @@ impl Blob {
 }
 
 /// Evidence from git that one version of a file was approved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Approval {
     /// The commit that approved this version (a merge, or an approver's own commit).
     pub commit: String,
@@ -137,6 +137,28 @@ pub struct Approval {
     pub proposed_at: Option<DateTime<FixedOffset>>,
     /// Later changes to this file that were not approved (the public keeps this version).
     pub later_unapproved: Vec<Notice>,
+}
+
+impl Approval {
+    /// From proposal to approval: the latency the guideline caps at two hours.
+    pub fn latency(&self) -> Option<chrono::Duration> {
+        self.proposed_at.map(|p| self.approved_at - p)
+    }
+}
+
+/// The report shows the latency beside the two times it is computed from.
+impl Serialize for Approval {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("Approval", 6)?;
+        s.serialize_field("commit", &self.commit)?;
+        s.serialize_field("approver", &self.approver)?;
+        s.serialize_field("approved_at", &self.approved_at)?;
+        s.serialize_field("proposed_at", &self.proposed_at)?;
+        s.serialize_field("latency_minutes", &self.latency().map(|d| d.num_minutes()))?;
+        s.serialize_field("later_unapproved", &self.later_unapproved)?;
+        s.end()
+    }
 }
 
 /// A file with no approved version to publish.

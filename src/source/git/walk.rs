@@ -33,6 +33,8 @@ struct Tracked {
     approved: Option<Version>,
     /// Why the newest change was not approved, when no version ever was.
     refusal: Option<Unapproved>,
+    /// The newest version is not a plain file (a link or a submodule): why it is refused.
+    not_a_file: Option<&'static str>,
 }
 
 /// The state of the walk after each commit.
@@ -76,8 +78,13 @@ impl<'r> Walk<'r> {
             if change.odd_name {
                 walk.odd.insert(change.path.clone());
             }
+            if let Some(why) = not_a_file(mode) {
+                let tracked = walk.files.entry(change.path).or_default();
+                tracked.not_a_file = Some(why);
+                continue;
+            }
             let mut bytes = None;
-            let approver = if needs_named_approver(&change.path) && is_file(mode) {
+            let approver = if needs_named_approver(&change.path) {
                 let content = walk.read(id)?;
                 let named = std::str::from_utf8(&content)
                     .ok()
@@ -109,15 +116,15 @@ impl<'r> Walk<'r> {
                         bytes,
                         approval: approval(&facts, approver, Some(facts.author_time)),
                     }),
-                    refusal: None,
+                    ..Tracked::default()
                 },
                 Err(why) => Tracked {
-                    approved: None,
                     refusal: Some(Unapproved {
                         path: change.path.clone(),
                         why,
                         commit: Some(facts.id.clone()),
                     }),
+                    ..Tracked::default()
                 },
             };
             walk.files.insert(change.path, tracked);
@@ -169,6 +176,11 @@ impl<'r> Walk<'r> {
             return self.delete(facts, path);
         };
         let tracked = self.files.entry(path.clone()).or_default();
+        tracked.not_a_file = not_a_file(mode);
+        if tracked.not_a_file.is_some() {
+            // Refused whoever made it; an approved earlier version stays.
+            return Ok(None);
+        }
         if let Some(approved) = &mut tracked.approved
             && approved.id == id
             && approved.mode == mode
@@ -177,7 +189,7 @@ impl<'r> Walk<'r> {
             approved.approval.later_unapproved.clear();
             return Ok(None);
         }
-        let bytes = if needs_named_approver(&path) && is_file(mode) {
+        let bytes = if needs_named_approver(&path) {
             Some(read(self.repo, id)?)
         } else {
             None
@@ -310,26 +322,15 @@ impl<'r> Walk<'r> {
                 ));
                 continue;
             }
+            if let Some(why) = tracked.not_a_file {
+                snapshot.refused.push(Problem::new(&path, why));
+            }
             let Some(version) = tracked.approved else {
                 if let Some(refusal) = tracked.refusal {
                     snapshot.unapproved.push(refusal);
                 }
                 continue;
             };
-            if version.mode == MODE_LINK {
-                snapshot.refused.push(Problem::new(
-                    &path,
-                    "is a symbolic link; khaosan never follows links out of the site. Commit the real file instead",
-                ));
-                continue;
-            }
-            if version.mode == MODE_SUBMODULE {
-                snapshot.refused.push(Problem::new(
-                    &path,
-                    "is a git submodule; khaosan publishes only files committed in this repository. Commit the files themselves",
-                ));
-                continue;
-            }
             let bytes = match version.bytes {
                 Some(bytes) => bytes,
                 None => read(self.repo, version.id)?,
@@ -374,8 +375,17 @@ fn read(repo: &Repository, id: Oid) -> anyhow::Result<Arc<[u8]>> {
     Ok(Arc::from(blob.content()))
 }
 
-fn is_file(mode: i32) -> bool {
-    mode != MODE_LINK && mode != MODE_SUBMODULE
+/// Why a version with this mode is refused, when it is not a plain file.
+fn not_a_file(mode: i32) -> Option<&'static str> {
+    match mode {
+        MODE_LINK => Some(
+            "is a symbolic link; khaosan never follows links out of the site. Commit the real file instead",
+        ),
+        MODE_SUBMODULE => Some(
+            "is a git submodule; khaosan publishes only files committed in this repository. Commit the files themselves",
+        ),
+        _ => None,
+    }
 }
 
 fn short(id: &str) -> &str {
