@@ -235,6 +235,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
             ));
         }
     }
+    if !report.notices.is_empty() {
+        lines.push(format!(
+            "  ประวัติ git ที่ควรทราบ (git history notes: ignored changes, deletions): {}",
+            report.notices.len()
+        ));
+    }
     if !report.problems.is_empty() {
         lines.push(format!(
             "  ไฟล์มีปัญหา (file problems): {}",

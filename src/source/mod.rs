@@ -127,7 +127,7 @@ impl Blob {
 }
 
 /// Evidence from git that one version of a file was approved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Approval {
     /// The commit that approved this version (a merge, or an approver's own commit).
     pub commit: String,
@@ -138,6 +138,28 @@ pub struct Approval {
     pub proposed_at: Option<DateTime<FixedOffset>>,
     /// Later changes to this file that were not approved (the public keeps this version).
     pub later_unapproved: Vec<Notice>,
+}
+
+impl Approval {
+    /// From proposal to approval: the latency the guideline caps at two hours.
+    pub fn latency(&self) -> Option<chrono::Duration> {
+        self.proposed_at.map(|p| self.approved_at - p)
+    }
+}
+
+/// The report shows the latency beside the two times it is computed from.
+impl Serialize for Approval {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("Approval", 6)?;
+        s.serialize_field("commit", &self.commit)?;
+        s.serialize_field("approver", &self.approver)?;
+        s.serialize_field("approved_at", &self.approved_at)?;
+        s.serialize_field("proposed_at", &self.proposed_at)?;
+        s.serialize_field("latency_minutes", &self.latency().map(|d| d.num_minutes()))?;
+        s.serialize_field("later_unapproved", &self.later_unapproved)?;
+        s.end()
+    }
 }
 
 /// A file with no approved version to publish.
@@ -195,10 +217,16 @@ impl Snapshot {
 /// Loads the site at `root` from the right source: git history when `verify_git`
 /// is on (unless overridden), otherwise the working tree.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
-    let wants_git = git::verification_required(root)? || working_tree_wants_git(root);
-    if wants_git && !options.trust_front_matter {
-        return git::load(root, options);
+    let working_tree_wants = working_tree_wants_git(root);
+    if !options.trust_front_matter {
+        if let Some(snapshot) = git::load_if_required(root, options, working_tree_wants)? {
+            return Ok(snapshot);
+        }
+        return tree::load(root);
     }
+    // A preview: say so whenever verification would have applied. A history that
+    // cannot be read counts as "would have applied".
+    let wants_git = working_tree_wants || git::verification_required(root, options).unwrap_or(true);
     let mut snapshot = tree::load(root)?;
     if wants_git {
         snapshot.trust = Trust::FrontMatterOverride;

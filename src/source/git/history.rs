@@ -1,0 +1,158 @@
+//! Reading the built branch: the repository, its first-parent commits, and the
+//! facts of each commit the approval rule needs.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use chrono::{DateTime, FixedOffset};
+use git2::{Commit, Oid, Repository};
+
+use super::rule::CommitFacts;
+use crate::registry::{REGISTRY_FILE, Registry};
+
+/// Opens the repository whose top folder is `root`; `None` when it is not one.
+pub(crate) fn open(root: &Path) -> anyhow::Result<Option<Repository>> {
+    // Re-hashing every object read (libgit2's default) more than doubles the time
+    // of the walk; git itself does not do it on reads either. Ids still come from
+    // the trees and commits, and packs carry their own checksums.
+    git2::opts::strict_hash_verification(false);
+    match Repository::open(root) {
+        Ok(repo) => Ok(Some(repo)),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "cannot read the git repository at {}; check that .git is complete and readable",
+                root.display()
+            )
+        }),
+    }
+}
+
+/// Why `root` is not a repository khaosan can read approvals from.
+pub(crate) fn not_a_repository(root: &Path) -> String {
+    match Repository::discover(root) {
+        Ok(outer) => format!(
+            "{} is inside the git repository {} but not at its top; khaosan reads the gated \
+             paths (content/, approvals/, ...) from the top of the repository",
+            root.display(),
+            outer.workdir().unwrap_or(outer.path()).display()
+        ),
+        Err(_) => format!("{} is not a git repository", root.display()),
+    }
+}
+
+/// The commit at the tip of `branch` (a branch name, or any revision), or HEAD.
+/// Returns the commit and the branch name to report.
+pub(crate) fn tip<'r>(
+    repo: &'r Repository,
+    branch: Option<&str>,
+) -> anyhow::Result<(Commit<'r>, Option<String>)> {
+    match branch {
+        Some(name) => {
+            let commit = repo
+                .find_branch(name, git2::BranchType::Local)
+                .ok()
+                .and_then(|b| b.get().peel_to_commit().ok())
+                .or_else(|| {
+                    repo.revparse_single(name)
+                        .ok()
+                        .and_then(|o| o.peel_to_commit().ok())
+                })
+                .with_context(|| {
+                    format!("--branch {name}: no such branch or commit in this repository")
+                })?;
+            Ok((commit, Some(name.to_string())))
+        }
+        None => {
+            let head = repo.head().context(
+                "the git repository has no commits yet (HEAD points nowhere); commit the site first",
+            )?;
+            let commit = head
+                .peel_to_commit()
+                .context("HEAD does not point to a commit")?;
+            let name = head
+                .shorthand()
+                .ok()
+                .filter(|b| *b != "HEAD")
+                .map(str::to_string);
+            Ok((commit, name))
+        }
+    }
+}
+
+/// The first-parent history ending at `tip`, oldest first: what reached the
+/// branch merge by merge. Second parents (the pull requests' own commits) are
+/// never followed.
+/// In a shallow clone the history simply ends where the clone does.
+pub(crate) fn first_parent<'r>(tip: Commit<'r>, shallow: bool) -> anyhow::Result<Vec<Commit<'r>>> {
+    let mut commits = Vec::new();
+    let mut next = Some(tip);
+    while let Some(commit) = next {
+        next = if commit.parent_count() == 0 {
+            None
+        } else if shallow {
+            commit.parent(0).ok()
+        } else {
+            Some(commit.parent(0).with_context(|| {
+                format!(
+                    "cannot read the parent of commit {}: the history is incomplete; \
+                     clone with full history (fetch-depth: 0)",
+                    commit.id()
+                )
+            })?)
+        };
+        commits.push(commit);
+    }
+    commits.reverse();
+    Ok(commits)
+}
+
+/// A git time as a date-time in the committer's own offset.
+pub(crate) fn time(t: git2::Time) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(t.offset_minutes() * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"));
+    DateTime::from_timestamp(t.seconds(), 0)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+}
+
+/// The facts of one commit for the approval rule.
+pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<CommitFacts> {
+    let author = commit.author();
+    let is_merge = commit.parent_count() > 1;
+    let proposed_at = if is_merge {
+        let pr = commit.parent_id(1).context("a merge has a second parent")?;
+        let pr = repo
+            .find_commit(pr)
+            .with_context(|| missing("commit", pr))?;
+        Some(time(pr.committer().when()))
+    } else {
+        None
+    };
+    Ok(CommitFacts {
+        id: commit.id().to_string(),
+        is_merge,
+        author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+        author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        author_time: time(author.when()),
+        committer_time: time(commit.committer().when()),
+        proposed_at,
+    })
+}
+
+/// The message for an object the repository should have but does not.
+pub(crate) fn missing(kind: &str, id: Oid) -> String {
+    format!(
+        "the git repository is missing {kind} {id}; the clone is incomplete or damaged: \
+         clone again with full history (fetch-depth: 0)"
+    )
+}
+
+/// The registry stored as blob `id`, or why it cannot be read.
+pub(crate) fn registry_at(repo: &Repository, id: Oid) -> anyhow::Result<Result<Registry, String>> {
+    let blob = repo.find_blob(id).with_context(|| missing("blob", id))?;
+    Ok(match std::str::from_utf8(blob.content()) {
+        Ok(text) => Registry::parse(text).map_err(|p| p.to_string()),
+        Err(_) => Err(format!("{REGISTRY_FILE} is not UTF-8 text")),
+    })
+}
