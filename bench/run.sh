@@ -32,6 +32,7 @@ for n in "${sizes[@]}"; do
     python3 "$gen" --git --out "$site" --n "$n" --now "$now" >/dev/null
     measure "build $n items, git verified" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
     measure "build $n items, --trust-front-matter" "$bin" build --root "$site" --out "$work/out-$n" --now "$now" --trust-front-matter
+    measure "report $n items (git latency)" "$bin" report --root "$site" --now "$now" --from 2024-01-01 --to 2026-06-01 --format csv
   else
     python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
     measure "build $n items (first)" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
