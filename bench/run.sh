@@ -4,6 +4,8 @@
 #
 #   bench/run.sh [N ...]        (default: 2000 10000)
 #   GIT=1 bench/run.sh 10000    (corpus with git history: verified and --trust-front-matter)
+#   HUGO=1 bench/run.sh 10000   (also Hugo on the same posts, with the layouts in bench/hugo;
+#                                Hugo has no --now, so both corpora use the current time)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -26,9 +28,20 @@ measure() { # label, then the command
   printf '%-42s wall %-9s peak %s\n' "$label" "$wall" "$rss"
 }
 
+if [[ "${HUGO:-0}" == 1 ]]; then
+  now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
+fi
+
 for n in "${sizes[@]}"; do
   site="$work/site-$n"
-  if [[ "${GIT:-0}" == 1 ]]; then
+  if [[ "${HUGO:-0}" == 1 ]]; then
+    python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
+    python3 "$gen" --format hugo --out "$work/hugo-$n" --n "$n" --now "$now" >/dev/null
+    cp -r "$root/bench/hugo/." "$work/hugo-$n/"
+    measure "khaosan build $n items" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
+    measure "hugo $n items ($(hugo version | awk '{print $2}'))" hugo --quiet -s "$work/hugo-$n" -d "$work/hugo-out-$n"
+    echo "  pages: khaosan $(find "$work/out-$n" -name '*.html' | wc -l), hugo $(find "$work/hugo-out-$n" -name '*.html' | wc -l)"
+  elif [[ "${GIT:-0}" == 1 ]]; then
     python3 "$gen" --git --out "$site" --n "$n" --now "$now" >/dev/null
     measure "build $n items, git verified" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
     measure "build $n items, --trust-front-matter" "$bin" build --root "$site" --out "$work/out-$n" --now "$now" --trust-front-matter
