@@ -25,6 +25,7 @@ use crate::compliance::{self, Compliance, ItemStatus, live_instances};
 use crate::content::Item;
 use crate::dates::{DateForm, start_of_day, thai_date};
 use crate::decide::{Decision, Reason, decide};
+use crate::render::templates::escape_markup;
 use crate::source::Trust;
 
 /// The stretch of time a report covers: `[from, to)` in the site's zone.
@@ -644,8 +645,11 @@ impl Monitoring {
 
     /// A printable A4 document in Thai with Buddhist Era dates.
     pub fn html(&self, tz: Tz) -> String {
-        let date = |at: DateTime<FixedOffset>| esc(&thai_date(at, tz, DateForm::Full, false));
-        let time = |at: DateTime<FixedOffset>| esc(&thai_date(at, tz, DateForm::DateTime, false));
+        let date =
+            |at: DateTime<FixedOffset>| escape_markup(&thai_date(at, tz, DateForm::Full, false));
+        let time = |at: DateTime<FixedOffset>| {
+            escape_markup(&thai_date(at, tz, DateForm::DateTime, false))
+        };
         let (th, en) = self.summary();
         let mut out = String::new();
         let _ = write!(
@@ -680,12 +684,12 @@ tr, li {{ break-inside: avoid; }}
 <p>{th}</p>
 <p class="en">{en}</p>
 "#,
-            round = esc(&self.round.label_th),
-            round_en = esc(&self.round.label_en),
-            site = esc(&self.site_title),
+            round = escape_markup(&self.round.label_th),
+            round_en = escape_markup(&self.round.label_en),
+            site = escape_markup(&self.site_title),
             now = time(self.now),
-            th = esc(&th),
-            en = esc(&en),
+            th = escape_markup(&th),
+            en = escape_markup(&en),
         );
         let _ = write!(
             out,
@@ -695,7 +699,7 @@ tr, li {{ break-inside: avoid; }}
             let _ = writeln!(
                 out,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                esc(&s.title),
+                escape_markup(&s.title),
                 s.published,
                 s.updated,
                 s.taken_down
@@ -725,8 +729,8 @@ tr, li {{ break-inside: avoid; }}
                     out,
                     "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
                     date(e.at),
-                    esc(&e.title),
-                    esc(&e.url)
+                    escape_markup(&e.title),
+                    escape_markup(&e.url)
                 );
             }
             out.push_str("</table>\n");
@@ -743,7 +747,7 @@ tr, li {{ break-inside: avoid; }}
                     out,
                     "<p>วัดได้ {} รายการ มัธยฐาน {} เกินกรอบ {} รายการ</p>",
                     self.latency.measured,
-                    esc(&duration_th(median)),
+                    escape_markup(&duration_th(median)),
                     self.latency.late
                 );
                 let late: Vec<&Latency> = self.latency.items.iter().filter(|l| l.late).collect();
@@ -755,14 +759,14 @@ tr, li {{ break-inside: avoid; }}
                         let _ = writeln!(
                             out,
                             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            esc(if l.title.is_empty() {
+                            escape_markup(if l.title.is_empty() {
                                 &l.path
                             } else {
                                 &l.title
                             }),
                             time(l.proposed_at),
                             time(l.approved_at),
-                            esc(&duration_th(l.minutes as f64))
+                            escape_markup(&duration_th(l.minutes as f64))
                         );
                     }
                     out.push_str("</table>\n");
@@ -775,7 +779,12 @@ tr, li {{ break-inside: avoid; }}
         } else {
             out.push_str("<ul>\n");
             for u in &self.unapproved {
-                let _ = writeln!(out, "<li>{}: {}</li>", esc(&u.path), esc(&u.why));
+                let _ = writeln!(
+                    out,
+                    "<li>{}: {}</li>",
+                    escape_markup(&u.path),
+                    escape_markup(&u.why)
+                );
             }
             out.push_str("</ul>\n");
         }
@@ -793,16 +802,16 @@ tr, li {{ break-inside: avoid; }}
                 let _ = writeln!(
                     out,
                     "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    esc(&g.id),
-                    esc(&g.name_th),
-                    esc(&details.join("; "))
+                    escape_markup(&g.id),
+                    escape_markup(&g.name_th),
+                    escape_markup(&details.join("; "))
                 );
             }
             out.push_str("</table>\n");
         }
         out.push_str("<h2>ข้อจำกัดของรายงาน</h2>\n<ul>\n");
         for l in &self.limits {
-            let _ = writeln!(out, "<li>{}</li>", esc(l));
+            let _ = writeln!(out, "<li>{}</li>", escape_markup(l));
         }
         out.push_str(
             "</ul>\n<div class=\"sign\"><div>ลงชื่อ ............................................<br>(............................................)<br>ผู้ดูแลเว็บไซต์ (Web Master)</div>\
@@ -822,21 +831,6 @@ fn csv_field(text: &str) -> String {
     } else {
         text.to_string()
     }
-}
-
-/// Escapes text for HTML.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Reads a `--from`/`--to` day (Common Era, `YYYY-MM-DD`).

@@ -17,12 +17,12 @@ use serde_json::json;
 use crate::checklist::{Checklist, ProvidedBy};
 use crate::compliance::{self, Instance, State};
 use crate::content::Lang;
-use crate::registry::Registry;
 use crate::site::{LiveItem, Site};
 use crate::source::Trust;
 use crate::write::Sink;
 
 use super::templates::tera_chain;
+use super::view::PersonView;
 
 /// Templates the evidence pages need from the theme.
 pub const TEMPLATES: &[&str] = &["standards.html", "record.html"];
@@ -30,29 +30,6 @@ pub const TEMPLATES: &[&str] = &["standards.html", "record.html"];
 /// Site-relative URL of an item's publication record: `/news/a/` → `/records/news/a/`.
 pub fn record_url(item_url: &str) -> String {
     format!("/records{item_url}")
-}
-
-#[derive(Debug, Serialize)]
-struct PersonView {
-    id: String,
-    name: String,
-    title: String,
-}
-
-fn person(registry: &Registry, id: Option<&String>) -> Option<PersonView> {
-    let id = id?;
-    Some(match registry.person(id) {
-        Some(p) => PersonView {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            title: p.title.clone(),
-        },
-        None => PersonView {
-            id: id.clone(),
-            name: id.clone(),
-            title: String::new(),
-        },
-    })
 }
 
 /// What `record.html` sees as `record`.
@@ -89,9 +66,9 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
             .map(|s| super::view::section_title(s, item.lang).to_string())
             .unwrap_or_default(),
         lang: item.lang,
-        proposer: person(site.registry, front.author.as_ref()),
+        proposer: PersonView::of(site.registry, front.author.as_ref()),
         proposed_at: approval.and_then(|a| a.proposed_at).map(|t| t.to_rfc3339()),
-        approver: person(
+        approver: PersonView::of(
             site.registry,
             approval.map(|a| &a.approver).or(front.approver.as_ref()),
         ),

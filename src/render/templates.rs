@@ -98,7 +98,7 @@ fn text_of(prefix: &str, path: &str, blob: &Blob) -> anyhow::Result<String> {
 
 /// Escapes text for HTML and XML alike. Tera's default also escapes `/`, which
 /// bloats every URL in a page to `&#x2F;` for no safety gain inside quoted attributes.
-fn escape_markup(text: &str) -> String {
+pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

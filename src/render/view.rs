@@ -15,7 +15,8 @@ pub struct PersonView {
 }
 
 impl PersonView {
-    fn of(registry: &Registry, id: Option<&String>) -> Option<PersonView> {
+    /// The registered person, or the bare id when the registry does not know it.
+    pub fn of(registry: &Registry, id: Option<&String>) -> Option<PersonView> {
         let id = id?;
         Some(match registry.person(id) {
             Some(p) => PersonView {
