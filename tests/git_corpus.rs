@@ -7,62 +7,23 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
-use std::process::Command;
+
+use common::{Corpus, page_of};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 
-/// `content/news/x.md` or `content/news/x/index.md` → `news/x`.
-fn page_of(path: &str) -> String {
-    let rest = path.trim_start_matches("content/");
-    rest.trim_end_matches("/index.md")
-        .trim_end_matches(".md")
-        .to_string()
-}
-
 #[test]
 fn git_corpus_publishes_only_approved_versions() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-    assert!(
-        script.exists(),
-        "{} is needed for this test",
-        script.display()
-    );
-    if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("SKIPPED: python3 is not installed, so the git corpus cannot be generated");
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let out = dir.path().join("public");
-    let made = Command::new("python3")
-        .arg(&script)
-        .args(["--git", "--out"])
-        .arg(&site)
-        .args(["--n", "300", "--now", NOW])
-        .output()
-        .unwrap();
-    assert!(
-        made.status.success(),
-        "{}",
-        String::from_utf8_lossy(&made.stderr)
-    );
-
+    let corpus = Corpus::generate(2000, true, NOW);
+    let (site, out) = (corpus.site(), corpus.out());
+    let dir = &corpus.dir;
     let mut options = khaosan::build::BuildOptions::new(&site, &out);
     options.now = Some(khaosan::dates::parse_now(NOW).unwrap());
     options.report = Some(dir.path().join("report.json"));
     let outcome = khaosan::build::build(&options).unwrap();
     assert_eq!(outcome.report.trust, khaosan::source::Trust::Git);
 
-    let expected: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(site.join("expected.json")).unwrap())
-            .unwrap();
-    let want: BTreeSet<String> = expected["published"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| page_of(p.as_str().unwrap()))
-        .collect();
+    let want = corpus.published();
     let got: BTreeSet<String> = outcome
         .report
         .live()
@@ -75,15 +36,15 @@ fn git_corpus_publishes_only_approved_versions() {
             "{page} was not written"
         );
     }
-    let withheld = expected["withheld"].as_object().unwrap();
-    for (path, state) in withheld {
+    let withheld = corpus.withheld();
+    for (path, state) in &withheld {
         assert!(
             !out.join(page_of(path)).exists(),
             "{path} ({state}) was written"
         );
     }
     // Forged merges have no approved version at all.
-    for (path, _) in withheld.iter().filter(|(_, s)| *s == "forged") {
+    for (path, _) in withheld.iter().filter(|(_, s)| s == "forged") {
         let d = outcome
             .report
             .decisions
@@ -117,17 +78,5 @@ fn git_corpus_publishes_only_approved_versions() {
         assert_eq!(d.approval.as_ref().unwrap().approver, "inchai");
     }
 
-    let canary = expected["canary_prefix"].as_str().unwrap();
-    for entry in walkdir::WalkDir::new(&out) {
-        let entry = entry.unwrap();
-        assert!(!entry.path().to_string_lossy().contains(canary));
-        if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path()).unwrap();
-            assert!(
-                !String::from_utf8_lossy(&bytes).contains(canary),
-                "{canary} leaked into {}",
-                entry.path().display()
-            );
-        }
-    }
+    corpus.assert_no_canary();
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use khaosan::build::{BuildOptions, build, load_and_decide};
@@ -79,25 +79,9 @@ fn approvals_in_history(repo: &Path) -> BTreeMap<String, (i64, i64)> {
 
 #[test]
 fn report_latency_matches_the_git_history() {
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-    assert!(
-        script.exists(),
-        "gen_corpus.py is needed beside the project (../shared/bench)"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let site = dir.path().join("site");
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg("--out")
-        .arg(&site)
-        .args(["--git", "--n", "300", "--now", NOW])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let corpus = common::Corpus::generate(2000, true, NOW);
+    let dir = &corpus.dir;
+    let site = corpus.site();
 
     let now = parse_now(NOW).unwrap();
     let mut options = BuildOptions::new(&site, dir.path().join("public"));

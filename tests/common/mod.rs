@@ -225,3 +225,96 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 pub fn khaosan_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_khaosan"))
 }
+
+/// A site made by `../shared/bench/gen_corpus.py`, with what it expects of a build.
+pub struct Corpus {
+    pub dir: tempfile::TempDir,
+    pub expected: serde_json::Value,
+}
+
+impl Corpus {
+    /// Generates `n` items (with git history when `git`) for a build at `now`.
+    pub fn generate(n: usize, git: bool, now: &str) -> Corpus {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
+        assert!(
+            script.exists(),
+            "{} is needed for this test",
+            script.display()
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = Command::new("python3");
+        command
+            .arg(&script)
+            .arg("--out")
+            .arg(dir.path().join("site"));
+        command.args(["--n", &n.to_string(), "--now", now]);
+        if git {
+            command.arg("--git");
+        }
+        let made = command.output().expect("python3 runs");
+        assert!(
+            made.status.success(),
+            "{}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let expected = std::fs::read_to_string(dir.path().join("site/expected.json")).unwrap();
+        Corpus {
+            expected: serde_json::from_str(&expected).unwrap(),
+            dir,
+        }
+    }
+
+    pub fn site(&self) -> PathBuf {
+        self.dir.path().join("site")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// Pages (`news/x`) that `expected.json` says a build publishes.
+    pub fn published(&self) -> std::collections::BTreeSet<String> {
+        self.expected["published"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| page_of(p.as_str().unwrap()))
+            .collect()
+    }
+
+    /// Content files that must be withheld, with the generator's state for each.
+    pub fn withheld(&self) -> Vec<(String, String)> {
+        self.expected["withheld"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(path, state)| (path.clone(), state.as_str().unwrap().to_string()))
+            .collect()
+    }
+
+    /// Panics if a withheld item's canary is in any output file or file name.
+    pub fn assert_no_canary(&self) {
+        let canary = self.expected["canary_prefix"].as_str().unwrap();
+        for entry in walk(&self.out()) {
+            assert!(
+                !entry.to_string_lossy().contains(canary),
+                "{canary} in the name {}",
+                entry.display()
+            );
+            let bytes = std::fs::read(&entry).unwrap();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(canary),
+                "{canary} leaked into {}",
+                entry.display()
+            );
+        }
+    }
+}
+
+/// `content/news/x.md` or `content/news/x/index.md` → `news/x`.
+pub fn page_of(path: &str) -> String {
+    let rest = path.trim_start_matches("content/");
+    rest.trim_end_matches("/index.md")
+        .trim_end_matches(".md")
+        .to_string()
+}
