@@ -220,3 +220,52 @@ fn a_missing_binary_is_named() {
             .contains("KHAOSAN=no/such/khaosan is not an executable file")
     );
 }
+
+/// The hourly gate: rebuild only for a new commit or when `next_change` has come.
+#[test]
+fn hourly_gate_rebuilds_only_when_a_change_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let info = dir.path().join("build-info.json");
+    let gate = |commit: &str, now: &str| -> String {
+        let output = Command::new("bash")
+            .arg(project_file(".github/scripts/change-due.sh"))
+            .arg(&info)
+            .args([commit, now])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    };
+    assert_eq!(
+        gate("abc", "2026-06-02T08:00:00+07:00"),
+        "due=true",
+        "no live site yet"
+    );
+    std::fs::write(
+        &info,
+        r#"{"commit": "abc", "next_change": "2026-06-02T08:30:00+07:00"}"#,
+    )
+    .unwrap();
+    assert_eq!(gate("abc", "2026-06-02T08:29:59+07:00"), "due=false");
+    assert_eq!(
+        gate("abc", "2026-06-02T01:30:00Z"),
+        "due=true",
+        "08:30 Bangkok has come"
+    );
+    assert_eq!(
+        gate("def", "2026-06-02T08:00:00+07:00"),
+        "due=true",
+        "main moved on"
+    );
+    std::fs::write(&info, r#"{"commit": "abc", "next_change": null}"#).unwrap();
+    assert_eq!(gate("abc", "2030-01-01T00:00:00+07:00"), "due=false");
+    let workflow = std::fs::read_to_string(project_file(WORKFLOW)).unwrap();
+    assert!(
+        workflow.contains(".github/scripts/change-due.sh"),
+        "the workflow uses the gate"
+    );
+}
