@@ -431,3 +431,21 @@ fn the_output_folder_is_not_replaced_if_it_is_not_ours() {
         "precious"
     );
 }
+
+/// Odd tags (dots, slashes, spaces, empty) cannot break the build or escape `tags/`.
+#[test]
+fn odd_tags_neither_break_the_build_nor_escape() {
+    let site = Fixture::new(&format!(
+        "-- content/news/a.md --\n{}",
+        item(
+            "แท็กแปลก",
+            &format!("{LIVE}\ntags = [\"..\", \".\", \"\", \"a/../b\", \"ข่าว ด่วน\"]"),
+            ""
+        )
+    ));
+    site.build(NOW);
+    assert!(site.output("tags/ข่าว-ด่วน/index.html").is_some());
+    assert!(site.output("tags/a-..-b/index.html").is_some());
+    let page = site.output("news/a/index.html").unwrap();
+    assert!(!page.contains("/tags//"), "no link to an empty tag page");
+}

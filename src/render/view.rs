@@ -137,6 +137,7 @@ impl ItemCard {
             tags: front
                 .tags
                 .iter()
+                .filter(|t| !tag_slug(t).is_empty())
                 .map(|t| LinkView {
                     name: t.clone(),
                     url: urls.link(&tag_url(t, item.lang)),
@@ -256,7 +257,13 @@ pub fn tag_slug(tag: &str) -> String {
             slug.extend(c.to_lowercase());
         }
     }
-    slug.trim_matches('-').to_string()
+    let slug = slug.trim_matches('-');
+    // `.` and `..` would name the folder itself or its parent: no tag page for them.
+    if slug.chars().all(|c| c == '.') {
+        String::new()
+    } else {
+        slug.to_string()
+    }
 }
 
 pub fn tag_url(tag: &str, lang: Lang) -> String {
@@ -272,5 +279,7 @@ mod tests {
         assert_eq!(tag_slug("รับสมัคร งาน"), "รับสมัคร-งาน");
         assert_eq!(tag_slug(" COVID/19 "), "covid-19");
         assert_eq!(tag_url("ข่าว", Lang::En), "/en/tags/ข่าว/");
+        assert_eq!(tag_slug(".."), "");
+        assert_eq!(tag_slug(" . "), "");
     }
 }
