@@ -201,6 +201,22 @@ fn approved_item(d: &Decision) -> Option<&Item> {
     }
 }
 
+/// Whether a withheld-for-approval item belongs to `round`: by the time its change
+/// reached the branch (git), else by the publish date it asked for; when neither is
+/// known it is listed rather than hidden.
+fn unapproved_in(loaded: &Loaded, d: &crate::decide::Decision, round: &Round) -> bool {
+    let from_git = loaded
+        .snapshot
+        .unapproved
+        .iter()
+        .find(|u| u.path == d.path)
+        .and_then(|u| u.at);
+    match from_git.or_else(|| d.item.as_ref().map(|item| item.front.publish)) {
+        Some(at) => round.contains(at),
+        None => true,
+    }
+}
+
 fn event(item: &Item, at: DateTime<FixedOffset>) -> Event {
     Event {
         path: item.path.clone(),
@@ -258,7 +274,11 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
                     late: minutes as f64 > limit * 60.0,
                 });
             }
-            for notice in &a.later_unapproved {
+            for notice in a
+                .later_unapproved
+                .iter()
+                .filter(|n| n.at.is_none_or(|at| round.contains(at)))
+            {
                 unapproved.push(UnapprovedChange {
                     path: notice.path.clone().unwrap_or_else(|| d.path.clone()),
                     commit: notice.commit.clone(),
@@ -274,6 +294,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
                     | Reason::UnknownApprover { .. }
                     | Reason::NotAnApprover { .. }
             )
+            && unapproved_in(loaded, d, &round)
         {
             unapproved.push(UnapprovedChange {
                 path: d.path.clone(),
@@ -955,6 +976,7 @@ mod tests {
         pending.later_unapproved.push(Notice {
             path: Some("content/news/e.md".into()),
             commit: Some("abc".into()),
+            at: None,
             message: "changed by wasana, not approved".into(),
         });
         let loaded = loaded_with_approvals(&[

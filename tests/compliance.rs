@@ -70,7 +70,8 @@ fn office() -> Fixture {
          -- content/news/skr1-dec.md --\n{}\n\
          -- content/news/history.md --\n{}\n\
          -- content/news/survey.md --\n{}\n\
-         -- content/news/old.md --\n{}\n",
+         -- content/news/old.md --\n{}\n\
+         -- content/news/february-unapproved.md --\n{}\n",
         item(
             "พ.ร.บ. ก",
             &format!("{approved}\npublish = 2025-10-01\nreview = 2027-01-01\nstandard = [\"law\"]"),
@@ -111,6 +112,12 @@ fn office() -> Fixture {
             "ข่าวเก่า",
             &format!("{approved}\npublish = 2025-09-01\nexpires = 2026-01-20"),
             "เก่า"
+        ),
+        // Unapproved, but asked to go out after the reported round: not in its report.
+        item(
+            "ประกาศเดือนกุมภาพันธ์",
+            "approver = \"wasana\"\npublish = 2026-02-10\nexpires = 2027-01-01",
+            ""
         ),
     ))
 }

@@ -418,6 +418,7 @@ mod tests {
             later_unapproved: vec![crate::source::Notice {
                 path: Some("content/news/a.md".into()),
                 commit: Some("def".into()),
+                at: None,
                 message: "changed in def by wasana, not approved".into(),
             }],
         };

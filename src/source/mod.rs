@@ -168,6 +168,8 @@ pub struct Unapproved {
     pub path: String,
     pub why: String,
     pub commit: Option<String>,
+    /// When the unapproved change reached the built branch.
+    pub at: Option<DateTime<FixedOffset>>,
 }
 
 /// Something in history worth telling the web master.
@@ -175,6 +177,8 @@ pub struct Unapproved {
 pub struct Notice {
     pub path: Option<String>,
     pub commit: Option<String>,
+    /// When it happened: the commit's time on the built branch.
+    pub at: Option<DateTime<FixedOffset>>,
     pub message: String,
 }
 

@@ -123,6 +123,7 @@ impl<'r> Walk<'r> {
                         path: change.path.clone(),
                         why,
                         commit: Some(facts.id.clone()),
+                        at: Some(facts.committer_time),
                     }),
                     ..Tracked::default()
                 },
@@ -145,6 +146,7 @@ impl<'r> Walk<'r> {
             self.notices.push(Notice {
                 path: None,
                 commit: Some(facts.id.clone()),
+                at: Some(facts.committer_time),
                 message: format!(
                     "{} changed in commit {} without an approver ({why}); these files change how \
                      the site is built, so have an approver review them",
@@ -217,6 +219,7 @@ impl<'r> Walk<'r> {
                             self.notices.push(Notice {
                                 path: Some(path),
                                 commit: Some(facts.id.clone()),
+                                at: Some(facts.committer_time),
                                 message: format!(
                                     "the registry approved in commit {} cannot be read ({why}); \
                                      the one before it still decides who may approve",
@@ -247,6 +250,7 @@ impl<'r> Walk<'r> {
                 let notice = Notice {
                     path: Some(path.clone()),
                     commit: Some(facts.id.clone()),
+                    at: Some(facts.committer_time),
                     message,
                 };
                 self.notices.push(notice.clone());
@@ -257,6 +261,7 @@ impl<'r> Walk<'r> {
                             path,
                             why: format!("{why} (commit {})", facts.short()),
                             commit: Some(facts.id.clone()),
+                            at: Some(facts.committer_time),
                         })
                     }
                 }
@@ -279,6 +284,7 @@ impl<'r> Walk<'r> {
                 let notice = Notice {
                     path: Some(path.clone()),
                     commit: Some(facts.id.clone()),
+                    at: Some(facts.committer_time),
                     message,
                 };
                 self.notices.push(notice.clone());
@@ -296,6 +302,7 @@ impl<'r> Walk<'r> {
             self.notices.push(Notice {
                 path: Some(path.clone()),
                 commit: Some(facts.id.clone()),
+                at: Some(facts.committer_time),
                 message: format!(
                     "{path}: deleted in commit {} by {who}; withdrawn from the site at once",
                     facts.short()
