@@ -22,11 +22,11 @@ use serde::Serialize;
 use crate::build::Loaded;
 use crate::checklist::{Checklist, parse_month_day};
 use crate::compliance::{self, Compliance, ItemStatus, live_instances};
-use crate::content::Item;
+use crate::content::{ContentPath, Item, item_url};
 use crate::dates::{DateForm, start_of_day, thai_date};
 use crate::decide::{Decision, Reason, decide};
 use crate::render::templates::escape_markup;
-use crate::source::Trust;
+use crate::source::{NoticeKind, Trust};
 
 /// The stretch of time a report covers: `[from, to)` in the site's zone.
 #[derive(Debug, Clone, Serialize)]
@@ -303,6 +303,33 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
             });
         }
     }
+    // Deleting an item's file withdraws it at once; with git the deletion has a time.
+    for notice in loaded
+        .snapshot
+        .notices
+        .iter()
+        .filter(|n| n.kind == NoticeKind::Deleted)
+    {
+        let (Some(path), Some(at)) = (&notice.path, notice.at) else {
+            continue;
+        };
+        if let ContentPath::Item {
+            section,
+            slug,
+            lang,
+            ..
+        } = ContentPath::classify(path)
+            && happened(at)
+        {
+            taken_down.push(Event {
+                path: path.clone(),
+                url: item_url(&section, &slug, lang),
+                title: format!("{path} (ลบไฟล์ / file deleted)"),
+                section,
+                at,
+            });
+        }
+    }
     for list in [&mut published, &mut updated, &mut taken_down] {
         list.sort_by(|a, b| a.at.cmp(&b.at).then(a.path.cmp(&b.path)));
     }
@@ -343,7 +370,6 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
     let mut limits = Vec::new();
     if report.trust == Trust::Git {
         limits.push("การปรับปรุงและระยะเวลาอนุมัตินับจากฉบับล่าสุดที่ได้รับอนุมัติของแต่ละไฟล์ใน git (updates and latency count the newest approved version of each file)".into());
-        limits.push("ไฟล์ที่ถูกลบออกจากคลังไม่อยู่ในรายการนำลง (files deleted from the repository are not counted as taken down)".into());
     } else {
         limits.push("ไม่ได้ตรวจการอนุมัติใน git (verify_git ปิดอยู่) จึงนับได้เฉพาะการเผยแพร่และการนำลง ไม่มีข้อมูลการปรับปรุงและระยะเวลาอนุมัติ (without git verification only publications and takedowns can be counted; updates and approval latency need git)".into());
     }
@@ -977,6 +1003,7 @@ mod tests {
             path: Some("content/news/e.md".into()),
             commit: Some("abc".into()),
             at: None,
+            kind: crate::source::NoticeKind::Ignored,
             message: "changed by wasana, not approved".into(),
         });
         let loaded = loaded_with_approvals(&[

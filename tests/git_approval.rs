@@ -371,6 +371,31 @@ fn deletion_takes_effect_at_once_and_is_reported() {
         notes.contains("deleted in commit") && notes.contains("by wasana; withdrawn"),
         "{notes}"
     );
+    // The deletion carries its time, so the monitoring report counts it as taken down.
+    let deleted = outcome
+        .report
+        .notices
+        .iter()
+        .find(|n| n.kind == khaosan::source::NoticeKind::Deleted)
+        .unwrap();
+    assert_eq!(deleted.at.unwrap().to_rfc3339(), at(20));
+    let loaded = khaosan::build::load_and_decide(
+        &site.root(),
+        &Default::default(),
+        khaosan::dates::parse_now(NOW).unwrap(),
+    )
+    .unwrap();
+    let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot).unwrap();
+    let tz = chrono_tz::Asia::Bangkok;
+    let round = khaosan::monitoring::Round::between(
+        khaosan::monitoring::parse_day("2026-05-01").unwrap(),
+        khaosan::monitoring::parse_day("2026-05-31").unwrap(),
+        tz,
+    )
+    .unwrap();
+    let report = khaosan::monitoring::monitor(&loaded, &checklist, round, tz);
+    let taken_down: Vec<&str> = report.taken_down.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(taken_down, [A]);
 }
 
 #[test]

@@ -419,6 +419,7 @@ mod tests {
                 path: Some("content/news/a.md".into()),
                 commit: Some("def".into()),
                 at: None,
+                kind: crate::source::NoticeKind::Ignored,
                 message: "changed in def by wasana, not approved".into(),
             }],
         };

@@ -179,7 +179,22 @@ pub struct Notice {
     pub commit: Option<String>,
     /// When it happened: the commit's time on the built branch.
     pub at: Option<DateTime<FixedOffset>>,
+    pub kind: NoticeKind,
     pub message: String,
+}
+
+/// What a [`Notice`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// A gated file changed without approval; the approved version stays.
+    Ignored,
+    /// A gated file was deleted: withdrawn from the site at once.
+    Deleted,
+    /// Files outside the gated paths (the generator, workflows) changed without approval.
+    Outside,
+    /// The approved registry could not be read.
+    Registry,
 }
 
 /// Options that choose and steer the source.

@@ -13,7 +13,7 @@ use super::rule::{CommitFacts, Named, approves, named_approver, needs_named_appr
 use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE};
 use crate::error::Problem;
 use crate::registry::{REGISTRY_FILE, Registry, Role};
-use crate::source::{Approval, Blob, Notice, Snapshot, SourceFile, Unapproved};
+use crate::source::{Approval, Blob, Notice, NoticeKind, Snapshot, SourceFile, Unapproved};
 
 /// The first line of a Git LFS pointer file.
 const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/";
@@ -147,6 +147,7 @@ impl<'r> Walk<'r> {
                 path: None,
                 commit: Some(facts.id.clone()),
                 at: Some(facts.committer_time),
+                kind: NoticeKind::Outside,
                 message: format!(
                     "{} changed in commit {} without an approver ({why}); these files change how \
                      the site is built, so have an approver review them",
@@ -220,6 +221,7 @@ impl<'r> Walk<'r> {
                                 path: Some(path),
                                 commit: Some(facts.id.clone()),
                                 at: Some(facts.committer_time),
+                                kind: NoticeKind::Registry,
                                 message: format!(
                                     "the registry approved in commit {} cannot be read ({why}); \
                                      the one before it still decides who may approve",
@@ -251,6 +253,7 @@ impl<'r> Walk<'r> {
                     path: Some(path.clone()),
                     commit: Some(facts.id.clone()),
                     at: Some(facts.committer_time),
+                    kind: NoticeKind::Ignored,
                     message,
                 };
                 self.notices.push(notice.clone());
@@ -285,6 +288,7 @@ impl<'r> Walk<'r> {
                     path: Some(path.clone()),
                     commit: Some(facts.id.clone()),
                     at: Some(facts.committer_time),
+                    kind: NoticeKind::Ignored,
                     message,
                 };
                 self.notices.push(notice.clone());
@@ -303,6 +307,7 @@ impl<'r> Walk<'r> {
                 path: Some(path.clone()),
                 commit: Some(facts.id.clone()),
                 at: Some(facts.committer_time),
+                kind: NoticeKind::Deleted,
                 message: format!(
                     "{path}: deleted in commit {} by {who}; withdrawn from the site at once",
                     facts.short()
