@@ -143,18 +143,17 @@ impl<'r> Walk<'r> {
         if !changes.outside.is_empty()
             && let Err(why) = approves(&facts, &self.registry, "src/", None)
         {
-            self.notices.push(Notice {
-                path: None,
-                commit: Some(facts.id.clone()),
-                at: Some(facts.committer_time),
-                kind: NoticeKind::Outside,
-                message: format!(
+            self.notices.push(notice(
+                &facts,
+                None,
+                NoticeKind::Outside,
+                format!(
                     "{} changed in commit {} without an approver ({why}); these files change how \
                      the site is built, so have an approver review them",
                     changes.outside.join(", "),
                     facts.short()
                 ),
-            });
+            ));
         }
         let mut new_registry = None;
         for change in changes.gated {
@@ -217,17 +216,16 @@ impl<'r> Walk<'r> {
                     return match history::registry_at(self.repo, id)? {
                         Ok(registry) => Ok(Some(registry)),
                         Err(why) => {
-                            self.notices.push(Notice {
-                                path: Some(path),
-                                commit: Some(facts.id.clone()),
-                                at: Some(facts.committer_time),
-                                kind: NoticeKind::Registry,
-                                message: format!(
+                            self.notices.push(notice(
+                                facts,
+                                Some(path),
+                                NoticeKind::Registry,
+                                format!(
                                     "the registry approved in commit {} cannot be read ({why}); \
                                      the one before it still decides who may approve",
                                     facts.short()
                                 ),
-                            });
+                            ));
                             Ok(None)
                         }
                     };
@@ -249,13 +247,7 @@ impl<'r> Walk<'r> {
                         facts.short()
                     ),
                 };
-                let notice = Notice {
-                    path: Some(path.clone()),
-                    commit: Some(facts.id.clone()),
-                    at: Some(facts.committer_time),
-                    kind: NoticeKind::Ignored,
-                    message,
-                };
+                let notice = notice(facts, Some(path.clone()), NoticeKind::Ignored, message);
                 self.notices.push(notice.clone());
                 match &mut tracked.approved {
                     Some(v) => v.approval.later_unapproved.push(notice),
@@ -284,13 +276,7 @@ impl<'r> Walk<'r> {
                      registry stays in effect",
                     facts.short()
                 );
-                let notice = Notice {
-                    path: Some(path.clone()),
-                    commit: Some(facts.id.clone()),
-                    at: Some(facts.committer_time),
-                    kind: NoticeKind::Ignored,
-                    message,
-                };
+                let notice = notice(facts, Some(path.clone()), NoticeKind::Ignored, message);
                 self.notices.push(notice.clone());
                 if let Some(v) = self.files.get_mut(&path).and_then(|t| t.approved.as_mut()) {
                     v.approval.later_unapproved.push(notice);
@@ -303,16 +289,15 @@ impl<'r> Walk<'r> {
         if let Some(tracked) = self.files.remove(&path)
             && tracked.approved.is_some()
         {
-            self.notices.push(Notice {
-                path: Some(path.clone()),
-                commit: Some(facts.id.clone()),
-                at: Some(facts.committer_time),
-                kind: NoticeKind::Deleted,
-                message: format!(
+            self.notices.push(notice(
+                facts,
+                Some(path.clone()),
+                NoticeKind::Deleted,
+                format!(
                     "{path}: deleted in commit {} by {who}; withdrawn from the site at once",
                     facts.short()
                 ),
-            });
+            ));
         }
         Ok(None)
     }
@@ -402,4 +387,15 @@ fn not_a_file(mode: i32) -> Option<&'static str> {
 
 fn short(id: &str) -> &str {
     id.get(..7).unwrap_or(id)
+}
+
+/// A notice about what `facts`' commit did, dated by its commit time.
+fn notice(facts: &CommitFacts, path: Option<String>, kind: NoticeKind, message: String) -> Notice {
+    Notice {
+        path,
+        commit: Some(facts.id.clone()),
+        at: Some(facts.committer_time),
+        kind,
+        message,
+    }
 }
