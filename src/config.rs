@@ -114,6 +114,10 @@ pub struct SectionConfig {
     pub permanent: bool,
     #[serde(default)]
     pub sort: SortOrder,
+    /// Items must say where they come from (`source`): laws and knowledge, as the
+    /// guideline asks. `khaosan check` warns about items without one.
+    #[serde(default)]
+    pub requires_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -422,3 +422,39 @@ fn the_check_workflow_calls_flags_that_exist() {
     let text = std::fs::read_to_string(summary).unwrap();
     assert!(text.contains("| ข่าวใหม่ | `/news/new/` |"), "{text}");
 }
+
+#[test]
+fn a_law_without_its_source_is_a_warning() {
+    let site = Fixture::new(&format!(
+        "-- content/laws/act.md --\n{}\n-- content/laws/cited.md --\n{}",
+        item(
+            "พระราชบัญญัติ",
+            "approver = \"inchai\"\npublish = 2026-05-01",
+            ""
+        ),
+        item(
+            "ระเบียบ",
+            "approver = \"inchai\"\npublish = 2026-05-01\nsource = \"https://www.ratchakitcha.soc.go.th/\"",
+            ""
+        ),
+    ));
+    site.write(
+        "site.toml",
+        &common::SITE_TOML.replace(
+            "permanent = true",
+            "permanent = true\nrequires_source = true",
+        ),
+    );
+    let output = check(&site.root(), &["--annotations"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "a warning does not fail: {}",
+        stderr(&output)
+    );
+    let out = stdout(&output);
+    assert!(out.contains("::warning file=content/laws/act.md"), "{out}");
+    assert!(out.contains("no source"), "{out}");
+    assert!(!out.contains("file=content/laws/cited.md"), "{out}");
+    assert_eq!(check(&site.root(), &["--strict"]).status.code(), Some(1));
+}

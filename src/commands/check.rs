@@ -396,8 +396,42 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         link_severity,
         scope.as_deref(),
     ));
+    outcome
+        .findings
+        .extend(source_findings(&loaded, link_severity, scope.as_deref()));
     outcome.changes = changed.map(|files| describe_changes(files, &loaded, outcome.tz));
     Ok(outcome)
+}
+
+/// Items of a `requires_source` section (laws, knowledge) that do not say where they
+/// come from; the guideline asks every such item to show its source.
+fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>) -> Vec<Finding> {
+    loaded
+        .report
+        .decisions
+        .iter()
+        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
+        .filter_map(|d| d.item.as_ref())
+        .filter(|item| item.front.source.is_none())
+        .filter(|item| {
+            loaded
+                .config
+                .section(&item.section)
+                .is_some_and(|s| s.requires_source)
+        })
+        .filter(|item| scope.is_none_or(|s| s.contains(&item.path)))
+        .map(|item| Finding {
+            severity,
+            file: Some(item.path.clone()),
+            line: Some(1),
+            field: Some("source".into()),
+            message: format!(
+                "ไม่ได้ระบุแหล่งที่มา (no source): items in {} must show where they come from; \
+                 add `source = \"https://...\"`",
+                item.section
+            ),
+        })
+        .collect()
 }
 
 /// Renders every page into nothing; a theme or template error becomes a finding.
