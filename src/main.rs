@@ -25,16 +25,16 @@ struct Cli {
 enum Command {
     /// สร้างเว็บไซต์ลงโฟลเดอร์ผลลัพธ์ (Build the public site into the output folder)
     Build(BuildArgs),
-    /// ตรวจความครบถ้วนตามรายการมาตรฐาน (Check completeness against checklist.toml)
-    Compliance(ComplianceArgs),
-    /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
-    Report(ReportArgs),
     /// ตรวจ pull request: ข้อมูลทุกรายการ ทะเบียน site.toml และแม่แบบ โดยไม่เขียนไฟล์ใด ๆ (Check a proposed change; writes nothing)
     Check(CheckArgs),
     /// สถานะของทุกรายการ และเวลาที่เว็บไซต์จะเปลี่ยนครั้งถัดไป (Every item's state and the next change)
     Status(StatusArgs),
     /// สร้างไฟล์รายการใหม่พร้อมข้อมูลส่วนหัว แล้วพิมพ์ที่อยู่ไฟล์ (Write a new item with its front matter; prints its path)
     New(NewArgs),
+    /// ตรวจความครบถ้วนตามรายการมาตรฐาน (Check completeness against checklist.toml)
+    Compliance(ComplianceArgs),
+    /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
+    Report(ReportArgs),
 }
 
 #[derive(Args)]
