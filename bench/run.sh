@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `khaosan build` on synthetic sites of 2,000 and 10,000 items made by
-# ../shared/bench/gen_corpus.py, and prints wall time and peak memory.
+# the corpus generator (../shared/bench/gen_corpus.py when present, else
+# bench/gen_corpus.py), and prints wall time and peak memory.
 #
 #   bench/run.sh [N ...]        (default: 2000 10000)
 #   GIT=1 bench/run.sh 10000    (corpus with git history: verified and --trust-front-matter)
@@ -10,6 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 gen="$root/../shared/bench/gen_corpus.py"
+[[ -f "$gen" ]] || gen="$root/bench/gen_corpus.py"
 now="2026-06-01T12:00:00+07:00"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(2000 10000)

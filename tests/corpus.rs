@@ -1,4 +1,4 @@
-//! The synthetic corpus of `../shared/bench/gen_corpus.py`: the build publishes
+//! The synthetic corpus of `bench/gen_corpus.py`: the build publishes
 //! exactly what its `expected.json` says, and no canary of a withheld item leaks.
 #![allow(clippy::unwrap_used)]
 

@@ -226,7 +226,7 @@ pub fn khaosan_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_khaosan"))
 }
 
-/// A site made by `../shared/bench/gen_corpus.py`, with what it expects of a build.
+/// A site made by the corpus generator, with what it expects of a build.
 pub struct Corpus {
     pub dir: tempfile::TempDir,
     pub expected: serde_json::Value,
@@ -235,12 +235,7 @@ pub struct Corpus {
 impl Corpus {
     /// Generates `n` items (with git history when `git`) for a build at `now`.
     pub fn generate(n: usize, git: bool, now: &str) -> Corpus {
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
-        assert!(
-            script.exists(),
-            "{} is needed for this test",
-            script.display()
-        );
+        let script = corpus_generator();
         let dir = tempfile::tempdir().unwrap();
         let mut command = Command::new("python3");
         command
@@ -308,6 +303,18 @@ impl Corpus {
                 entry.display()
             );
         }
+    }
+}
+
+/// The corpus generator: the shared benchmark copy beside the project when there is
+/// one (it may be newer), else the copy in `bench/`.
+pub fn corpus_generator() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = manifest.join("../shared/bench/gen_corpus.py");
+    if shared.exists() {
+        shared
+    } else {
+        manifest.join("bench/gen_corpus.py")
     }
 }
 
