@@ -202,11 +202,6 @@ impl DecisionReport {
                 .filter(|d| d.reason.as_ref().is_some_and(Reason::is_problem))
                 .count()
     }
-
-    /// The intro of the home page (`""`) or a section, in a language.
-    pub fn intro(&self, section: &str, lang: Lang) -> Option<&Intro> {
-        self.intros.get(&(section.to_string(), lang))
-    }
 }
 
 /// Decides every content file of the snapshot at `now`.

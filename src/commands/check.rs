@@ -497,7 +497,7 @@ fn link_findings(
             continue;
         };
         let from = item.front.publish.max(now);
-        for link in markdown::render(&item.body).links {
+        for link in markdown::links_of(&item.body) {
             let Some(path) = internal_path(&link, &item.url(), &urls) else {
                 continue;
             };

@@ -28,15 +28,7 @@ pub fn render(markdown: &str) -> Rendered {
     let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
     add_heading_ids(&mut events);
     keep_phone_numbers_whole(&mut events);
-    let links = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some(dest_url.to_string())
-            }
-            _ => None,
-        })
-        .collect();
+    let links = link_targets(events.iter());
     let first_paragraph = first_paragraph(events.iter().cloned());
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
@@ -45,6 +37,26 @@ pub fn render(markdown: &str) -> Rendered {
         first_paragraph,
         links,
     }
+}
+
+/// Link and image targets of a body, without rendering it (for link checks).
+pub fn links_of(markdown: &str) -> Vec<String> {
+    link_targets(
+        Parser::new_ext(markdown, OPTIONS)
+            .collect::<Vec<_>>()
+            .iter(),
+    )
+}
+
+fn link_targets<'a, 'e: 'a>(events: impl Iterator<Item = &'a Event<'e>>) -> Vec<String> {
+    events
+        .filter_map(|e| match e {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                Some(dest_url.to_string())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Sanitiser for item bodies: no script, no event handlers, no `javascript:` URLs.
@@ -210,6 +222,10 @@ mod tests {
         let r = render("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n");
         assert_eq!(r.first_paragraph, "แรก หนึ่ง ลิงก์ ต่อ");
         assert_eq!(r.links, vec!["/news/a/"]);
+        assert_eq!(
+            links_of("# T\n\n[ลิงก์](/news/a/) ![ภาพ](a.png)\n"),
+            ["/news/a/", "a.png"]
+        );
         assert_eq!(
             summary_of("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n"),
             r.first_paragraph

@@ -71,6 +71,8 @@ enum List {
 struct Prepared {
     cards: Vec<ItemCard>,
     tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
+    /// Home (`""`) and section introductions, rendered once for all their pages.
+    intros: BTreeMap<(String, Lang), serde_json::Value>,
 }
 
 /// Renders the whole public site into `sink`.
@@ -145,7 +147,23 @@ fn prepare(site: &Site<'_>) -> Prepared {
             }
         }
     }
-    Prepared { cards, tags }
+    let intros = site
+        .report
+        .intros
+        .iter()
+        .map(|(key, i)| {
+            let content = markdown::render(&i.body).html;
+            (
+                key.clone(),
+                json!({"title": i.title, "summary": i.summary, "content": content}),
+            )
+        })
+        .collect();
+    Prepared {
+        cards,
+        tags,
+        intros,
+    }
 }
 
 fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
@@ -382,9 +400,11 @@ fn list_context(
         List::Section(s) => {
             let section = &site.sections[*s];
             let view = SectionView::new(section.config, lang, &site.urls);
-            let intro = site.report.intro(&section.config.id, lang);
             ctx.insert("section", &view);
-            ctx.insert("intro", &intro.map(|i| json!({"title": i.title, "summary": i.summary, "content": markdown::render(&i.body).html})));
+            ctx.insert(
+                "intro",
+                &prepared.intros.get(&(section.config.id.clone(), lang)),
+            );
             ctx.insert("alternate_url", &view_url(&view, other(lang)));
             ctx.insert("page_kind", "section");
             ctx.insert(
@@ -533,10 +553,9 @@ fn home_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mut tera
         .filter(|&&i| site.items[i].item.front.kind == Some(crate::content::Kind::Alert))
         .map(|&i| &prepared.cards[i])
         .collect();
-    let intro = site.report.intro("", lang);
     ctx.insert("latest", &cards);
     ctx.insert("alerts", &alerts);
-    ctx.insert("intro", &intro.map(|i| json!({"title": i.title, "summary": i.summary, "content": markdown::render(&i.body).html})));
+    ctx.insert("intro", &prepared.intros.get(&(String::new(), lang)));
     let counts: BTreeMap<&str, usize> = site
         .sections
         .iter()

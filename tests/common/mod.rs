@@ -287,6 +287,31 @@ impl Corpus {
             .collect()
     }
 
+    /// Panics unless `outcome` published exactly the expected pages, wrote each of
+    /// them, and wrote nothing of a withheld item.
+    pub fn assert_published_exactly(&self, outcome: &BuildOutcome) {
+        let want = self.published();
+        let got: std::collections::BTreeSet<String> = outcome
+            .report
+            .live()
+            .map(|item| format!("{}/{}", item.section, item.slug))
+            .collect();
+        assert_eq!(want, got);
+        for page in &want {
+            assert!(
+                self.out().join(page).join("index.html").exists(),
+                "{page} was not written"
+            );
+        }
+        for (path, state) in self.withheld() {
+            assert!(
+                !self.out().join(page_of(&path)).exists(),
+                "{path} ({state}) was written"
+            );
+        }
+        self.assert_no_canary();
+    }
+
     /// Panics if a withheld item's canary is in any output file or file name.
     pub fn assert_no_canary(&self) {
         let canary = self.expected["canary_prefix"].as_str().unwrap();
