@@ -64,10 +64,10 @@ fn git_commit(manifest: &str) {
     if let Some(head) = git(&["rev-parse", "--path-format=absolute", "--git-path", "HEAD"]) {
         watched.push(head);
     }
-    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
-        if let Some(r) = git(&["rev-parse", "--path-format=absolute", "--git-path", &branch]) {
-            watched.push(r);
-        }
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"])
+        && let Some(r) = git(&["rev-parse", "--path-format=absolute", "--git-path", &branch])
+    {
+        watched.push(r);
     }
     if let Some(packed) = git(&[
         "rev-parse",

@@ -26,7 +26,7 @@ enum Command {
     /// สร้างเว็บไซต์ลงโฟลเดอร์ผลลัพธ์ (Build the public site into the output folder)
     Build(BuildArgs),
     /// เริ่มเว็บไซต์ของหน่วยงานใหม่ในโฟลเดอร์ว่าง พร้อม commit แรก (Start a new office's site repository)
-    Init(InitArgs),
+    Init(Box<InitArgs>),
     /// ตรวจ pull request: ข้อมูลทุกรายการ ทะเบียน site.toml และแม่แบบ โดยไม่เขียนไฟล์ใด ๆ (Check a proposed change; writes nothing)
     Check(CheckArgs),
     /// สถานะของทุกรายการ และเวลาที่เว็บไซต์จะเปลี่ยนครั้งถัดไป (Every item's state and the next change)
@@ -299,7 +299,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => run_build(args),
-        Command::Init(args) => run_init(args),
+        Command::Init(args) => run_init(*args),
         Command::Compliance(args) => run_compliance(args),
         Command::Report(args) => run_report(args),
         Command::Check(args) => run_check(args),
