@@ -843,7 +843,16 @@ mod tests {
 
     #[test]
     fn toml_strings_are_escaped() {
-        assert_eq!(toml_str("a\"b\\c"), r#""a\"b\\c""#);
+        for text in ["a\"b\\c", "it's", "two\nlines", "สำนักงาน \"ทดสอบ\""]
+        {
+            let line = format!("x = {}", toml_str(text));
+            let table: toml::Table = toml::from_str(&line).unwrap_or_default();
+            assert_eq!(
+                table.get("x").and_then(|v| v.as_str()),
+                Some(text),
+                "{line}"
+            );
+        }
     }
 
     #[test]
