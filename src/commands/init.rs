@@ -159,15 +159,26 @@ impl Answers {
             if slot.as_deref().is_some_and(|v| !v.trim().is_empty()) {
                 continue;
             }
-            let _ = write!(prompt, "{}: ", field.question());
-            let _ = prompt.flush();
-            let mut line = String::new();
-            if input.read_line(&mut line).is_err() {
-                return;
-            }
-            let line = line.trim();
-            if !line.is_empty() {
+            // A domain that is not a web address is asked again (three times at most).
+            for _ in 0..3 {
+                let _ = write!(prompt, "{}: ", field.question());
+                let _ = prompt.flush();
+                let mut line = String::new();
+                if input.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let line = line.trim();
+                if line.is_empty() {
+                    break;
+                }
+                if field == Field::Domain
+                    && let Err(err) = base_url(line)
+                {
+                    let _ = writeln!(prompt, "{err}");
+                    continue;
+                }
                 *slot = Some(line.to_string());
+                break;
             }
         }
     }
@@ -888,12 +899,18 @@ mod tests {
             name_th: Some("สำนักงานทดสอบ".into()),
             ..Answers::default()
         };
-        let mut input = "Test Office\n\n".as_bytes();
+        let mut input = "Test Office\n\n\n\nnot a domain\nwww.test.go.th\n".as_bytes();
         let mut prompts = Vec::new();
         answers.ask(&mut input, &mut prompts);
         assert_eq!(answers.name_th.as_deref(), Some("สำนักงานทดสอบ"));
         assert_eq!(answers.name_en.as_deref(), Some("Test Office"));
         assert_eq!(answers.address, None, "an empty line keeps the placeholder");
+        assert_eq!(
+            answers.domain.as_deref(),
+            Some("www.test.go.th"),
+            "asked again"
+        );
+        assert_eq!(answers.director_name, None, "input ended");
         let prompts = String::from_utf8(prompts).unwrap_or_default();
         assert!(!prompts.contains("office name in Thai"));
         assert!(prompts.contains("office name in English"));
