@@ -22,6 +22,66 @@ fn main() {
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_theme.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+    git_commit(&manifest);
+}
+
+/// The commit khaosan is built from, for `khaosan --version` and `build-info.json`:
+/// `KHAOSAN_BUILD_COMMIT` when set (the composite action sets it: its checkout has no
+/// `.git`), else `git rev-parse HEAD`, else "unknown".
+fn git_commit(manifest: &str) {
+    println!("cargo:rerun-if-env-changed=KHAOSAN_BUILD_COMMIT");
+    let git = |args: &[&str]| -> Option<String> {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(manifest)
+            .output()
+            .ok()?;
+        let text = String::from_utf8(output.stdout).ok()?.trim().to_string();
+        (output.status.success() && !text.is_empty()).then_some(text)
+    };
+    let from_env = std::env::var("KHAOSAN_BUILD_COMMIT")
+        .ok()
+        .map(|c| c.trim().to_string())
+        .filter(|c| {
+            !c.is_empty()
+                && c.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_'))
+        });
+    let full = from_env.or_else(|| git(&["rev-parse", "HEAD"]));
+    let full = full.unwrap_or_else(|| "unknown".to_string());
+    // A full commit id is shortened for display; a tag name is shown as it is.
+    let short: String = if full.len() == 40 && full.chars().all(|c| c.is_ascii_hexdigit()) {
+        full.chars().take(7).collect()
+    } else {
+        full.clone()
+    };
+    println!("cargo:rustc-env=KHAOSAN_COMMIT={full}");
+    println!("cargo:rustc-env=KHAOSAN_COMMIT_SHORT={short}");
+    // Rebuild when HEAD moves, watching only files that exist: a missing file would
+    // make cargo rerun this script on every build. HEAD changes on checkout; the
+    // branch's ref file (or packed-refs) changes on commit.
+    let mut watched = Vec::new();
+    if let Some(head) = git(&["rev-parse", "--path-format=absolute", "--git-path", "HEAD"]) {
+        watched.push(head);
+    }
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"])
+        && let Some(r) = git(&["rev-parse", "--path-format=absolute", "--git-path", &branch])
+    {
+        watched.push(r);
+    }
+    if let Some(packed) = git(&[
+        "rev-parse",
+        "--path-format=absolute",
+        "--git-path",
+        "packed-refs",
+    ]) {
+        watched.push(packed);
+    }
+    for path in watched {
+        if Path::new(&path).is_file() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

@@ -182,6 +182,8 @@ fn build_info(loaded: &Loaded, site: &Site<'_>) -> anyhow::Result<Vec<u8>> {
         "trust": report.trust,
         "live": site.items.len(),
         "withheld": report.decisions.len() - report.live_count(),
+        // The khaosan that built the site (version and commit), for upgrades.
+        "khaosan_version": crate::VERSION,
     });
     Ok(serde_json::to_vec_pretty(&info)?)
 }
@@ -208,6 +210,7 @@ pub fn summary(outcome: &BuildOutcome) -> String {
             outcome.elapsed.as_secs_f64()
         ),
         format!("  การอนุมัติ (approval): {}", report.trust_note),
+        format!("  khaosan:               {}", crate::VERSION),
         format!("  เผยแพร่ (live):        {}", report.live_count()),
         format!(
             "  ระงับ (withheld):      {}",

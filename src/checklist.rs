@@ -19,7 +19,7 @@ use crate::source::Snapshot;
 pub const CHECKLIST_FILE: &str = "checklist.toml";
 
 /// The checklist shipped with khaosan, for sites that have none of their own.
-const BUILTIN: &str = include_str!("../checklist.toml");
+pub const BUILTIN: &str = include_str!("../checklist.toml");
 
 /// The whole file.
 #[derive(Debug, Clone, Deserialize)]

@@ -28,3 +28,15 @@ pub mod render;
 pub mod site;
 pub mod source;
 pub mod write;
+
+/// khaosan's version and the commit it was built from, as `khaosan --version` shows
+/// them and `build-info.json` records them: `0.2.0 (1a2b3c4)`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("KHAOSAN_COMMIT_SHORT"),
+    ")"
+);
+
+/// The full commit khaosan was built from, or `unknown` (built outside git).
+pub const COMMIT: &str = env!("KHAOSAN_COMMIT");

@@ -11,7 +11,7 @@ use khaosan::source::LoadOptions;
 #[derive(Parser)]
 #[command(
     name = "khaosan",
-    version,
+    version = khaosan::VERSION,
     about = "ข่าวสาร: เว็บไซต์หน่วยงานราชการที่เผยแพร่เฉพาะข้อมูลที่ผู้บริหารอนุมัติ และเฉพาะช่วงเวลาที่กำหนด\n\
              Publishes an office's website from git: only what the director approved, only while it is current.",
     long_about = None
@@ -25,6 +25,8 @@ struct Cli {
 enum Command {
     /// สร้างเว็บไซต์ลงโฟลเดอร์ผลลัพธ์ (Build the public site into the output folder)
     Build(BuildArgs),
+    /// เริ่มเว็บไซต์ของหน่วยงานใหม่ในโฟลเดอร์ว่าง พร้อม commit แรก (Start a new office's site repository)
+    Init(Box<InitArgs>),
     /// ตรวจ pull request: ข้อมูลทุกรายการ ทะเบียน site.toml และแม่แบบ โดยไม่เขียนไฟล์ใด ๆ (Check a proposed change; writes nothing)
     Check(CheckArgs),
     /// สถานะของทุกรายการ และเวลาที่เว็บไซต์จะเปลี่ยนครั้งถัดไป (Every item's state and the next change)
@@ -205,6 +207,80 @@ struct NewArgs {
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (example):\n  \
+    khaosan init office-site --name-th \"สำนักงานสาธารณสุขอำเภอตัวอย่าง\" --name-en \"Example District Health Office\" \\\n    \
+    --domain www.example-health.go.th --director-name \"นายสมชาย ใจดี\" --director-email somchai@example.go.th ...\n\n\
+    คำถาม (questions): on a terminal, khaosan asks for every answer not given by a flag. Without a terminal\n\
+    (a script), a missing answer is written as a placeholder such as [[ใส่ชื่อหน่วยงาน]]; khaosan check warns\n\
+    about each one until it is replaced.\n\
+    khaosan ที่ workflow ติดตั้ง (the khaosan the workflows install): the composite action of --tool-repo at the\n\
+    commit --tool-ref, tagged --tool-tag in a comment; by default this binary's own commit and version.")]
+struct InitArgs {
+    /// โฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง (a new or empty folder for the site repository)
+    dir: PathBuf,
+    /// ชื่อหน่วยงานภาษาไทย (the office's name in Thai)
+    #[arg(long, value_name = "TEXT")]
+    name_th: Option<String>,
+    /// ชื่อหน่วยงานภาษาอังกฤษ (the office's name in English)
+    #[arg(long, value_name = "TEXT")]
+    name_en: Option<String>,
+    /// ที่อยู่ (address, in Thai)
+    #[arg(long, value_name = "TEXT")]
+    address: Option<String>,
+    /// ที่อยู่ภาษาอังกฤษ (address in English; optional)
+    #[arg(long, value_name = "TEXT")]
+    address_en: Option<String>,
+    /// โทรศัพท์ (phone)
+    #[arg(long, value_name = "TEXT")]
+    phone: Option<String>,
+    /// อีเมลของหน่วยงาน (the office's e-mail)
+    #[arg(long, value_name = "ADDRESS")]
+    email: Option<String>,
+    /// ที่อยู่เว็บไซต์ (domain or base URL, e.g. www.office.go.th)
+    #[arg(long, value_name = "DOMAIN")]
+    domain: Option<String>,
+    /// ชื่อผู้อนุญาต (the director's name)
+    #[arg(long, value_name = "TEXT")]
+    director_name: Option<String>,
+    /// อีเมล GitHub ของผู้อนุญาต (the e-mail the director's merges carry)
+    #[arg(long, value_name = "ADDRESS")]
+    director_email: Option<String>,
+    /// รหัสบุคคลของผู้อนุญาต (the director's person id; default: director)
+    #[arg(long, value_name = "ID")]
+    director_id: Option<String>,
+    /// ตำแหน่งของผู้อนุญาต (the director's title; default: หัวหน้า + the office's name)
+    #[arg(long, value_name = "TEXT")]
+    director_title: Option<String>,
+    /// ชื่อบัญชี GitHub ของผู้อนุญาต สำหรับ CODEOWNERS (the director's GitHub user name)
+    #[arg(long, value_name = "USER")]
+    director_github: Option<String>,
+    /// ชื่อ Web Master (the web master's name; the author of the first commit)
+    #[arg(long, value_name = "TEXT")]
+    webmaster_name: Option<String>,
+    /// อีเมล GitHub ของ Web Master (the web master's commit e-mail)
+    #[arg(long, value_name = "ADDRESS")]
+    webmaster_email: Option<String>,
+    /// รหัสบุคคลของ Web Master (the web master's person id; default: webmaster)
+    #[arg(long, value_name = "ID")]
+    webmaster_id: Option<String>,
+    /// คลัง khaosan ที่มี action ติดตั้ง (GitHub OWNER/NAME of khaosan)
+    #[arg(long, value_name = "OWNER/NAME", default_value = khaosan::commands::init::DEFAULT_TOOL_REPO)]
+    tool_repo: String,
+    /// commit ของรุ่น khaosan ที่ใช้ (full commit of the khaosan release; default: this binary's commit)
+    #[arg(long, value_name = "COMMIT")]
+    tool_ref: Option<String>,
+    /// ชื่อรุ่นที่เขียนกำกับ (release tag written beside the commit; default: v + this version)
+    #[arg(long, value_name = "TAG")]
+    tool_tag: Option<String>,
+    /// ไม่ถามคำถาม แม้มี terminal (never ask; missing answers become placeholders)
+    #[arg(long)]
+    no_input: bool,
+    /// ไม่สร้างคลัง git และ commit แรก (write the files only; no git init, no first commit)
+    #[arg(long)]
+    no_git: bool,
+}
+
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
     khaosan::dates::parse_now(text)
 }
@@ -223,6 +299,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Init(args) => run_init(*args),
         Command::Compliance(args) => run_compliance(args),
         Command::Report(args) => run_report(args),
         Command::Check(args) => run_check(args),
@@ -390,6 +467,75 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
         created.author,
         created.approver,
         created.approver_name,
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::init;
+    use std::io::IsTerminal as _;
+    let mut answers = init::Answers {
+        name_th: args.name_th,
+        name_en: args.name_en,
+        address: args.address,
+        address_en: args.address_en,
+        phone: args.phone,
+        email: args.email,
+        domain: args.domain,
+        director_name: args.director_name,
+        director_email: args.director_email,
+        director_id: args.director_id,
+        director_title: args.director_title,
+        director_github: args.director_github,
+        webmaster_name: args.webmaster_name,
+        webmaster_email: args.webmaster_email,
+        webmaster_id: args.webmaster_id,
+    };
+    if !args.no_input && std::io::stdin().is_terminal() {
+        eprintln!(
+            "ตอบคำถาม หรือกด Enter เพื่อเว้นไว้เติมภายหลัง (answer, or press Enter to fill it in later)"
+        );
+        answers.ask(&mut std::io::stdin().lock(), &mut std::io::stderr());
+    }
+    let default = init::ToolPin::default();
+    let tool = init::ToolPin {
+        repo: args.tool_repo,
+        commit: args.tool_ref.unwrap_or(default.commit),
+        tag: args.tool_tag.unwrap_or(default.tag),
+    };
+    let done = init::init(&init::InitOptions {
+        dir: args.dir.clone(),
+        answers,
+        tool,
+        no_git: args.no_git,
+    })?;
+    let mut text = String::new();
+    for file in &done.files {
+        text.push_str(file);
+        text.push('\n');
+    }
+    print_out(&text)?;
+    eprintln!(
+        "สร้างเว็บไซต์ใหม่แล้ว (new site written): {} ({} files)",
+        args.dir.display(),
+        done.files.len()
+    );
+    if let Some(commit) = &done.commit {
+        eprintln!(
+            "commit แรก (first commit, the trust root): {commit}\n  \
+             บันทึกเป็นตัวแปร KHAOSAN_GENESIS ของคลังบน GitHub \
+             (record it as the repository variable KHAOSAN_GENESIS: see README.md)"
+        );
+    }
+    if !done.placeholders.is_empty() {
+        eprintln!("ยังต้องเติม (still to fill in; khaosan check lists where):");
+        for field in &done.placeholders {
+            eprintln!("  - {}", field.question());
+        }
+    }
+    eprintln!(
+        "ต่อไป (next): cd {} && khaosan check && khaosan compliance",
+        args.dir.display()
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -399,6 +399,9 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     outcome
         .findings
         .extend(source_findings(&loaded, link_severity, scope.as_deref()));
+    outcome
+        .findings
+        .extend(placeholder_findings(&loaded, &options.root, link_severity));
     outcome.changes = changed.map(|files| describe_changes(files, &loaded, outcome.tz));
     Ok(outcome)
 }
@@ -432,6 +435,52 @@ fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>
             ),
         })
         .collect()
+}
+
+/// Text that `khaosan init` left for the office to write (`[[ใส่ชื่อหน่วยงาน]]`), in
+/// `site.toml`, the registry, `content/` and `.github/CODEOWNERS`: one finding per line.
+fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec<Finding> {
+    use super::init::PLACEHOLDER_OPEN;
+    let mut texts: Vec<(String, String)> = loaded
+        .snapshot
+        .files
+        .keys()
+        .filter(|path| {
+            *path == crate::config::SITE_FILE
+                || *path == crate::registry::REGISTRY_FILE
+                || (path.starts_with("content/") && path.ends_with(".md"))
+        })
+        .filter_map(|path| {
+            let text = loaded.snapshot.text(path)?.ok()?;
+            Some((path.clone(), text))
+        })
+        .collect();
+    let codeowners = ".github/CODEOWNERS";
+    if let Ok(text) = std::fs::read_to_string(root.join(codeowners)) {
+        texts.push((codeowners.to_string(), text));
+    }
+    let mut findings = Vec::new();
+    for (path, text) in texts {
+        for (i, line) in text.lines().enumerate() {
+            let Some(start) = line.find(PLACEHOLDER_OPEN) else {
+                continue;
+            };
+            let marker = line[start..]
+                .find("]]")
+                .map_or(&line[start..], |end| &line[start..start + end + 2]);
+            findings.push(Finding {
+                severity,
+                file: Some(path.clone()),
+                line: Some(i + 1),
+                field: None,
+                message: format!(
+                    "ข้อความที่ต้องแทนที่ (placeholder left by khaosan init): {marker}; \
+                     write the office's own text here"
+                ),
+            });
+        }
+    }
+    findings
 }
 
 /// Renders every page into nothing; a theme or template error becomes a finding.

@@ -4,9 +4,11 @@
 //!
 //! - [`check`]: `khaosan check`, for pull requests;
 //! - [`status`]: `khaosan status`, the web master's daily view;
-//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in.
+//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
+//! - [`init`]: `khaosan init`, a new office's own site repository.
 
 pub mod check;
+pub mod init;
 pub mod new;
 pub mod status;
 
