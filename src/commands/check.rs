@@ -399,6 +399,16 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     outcome
         .findings
         .extend(source_findings(&loaded, link_severity, scope.as_deref()));
+    outcome
+        .findings
+        .extend(early_expiry_findings(&loaded, link_severity, scope.as_deref()));
+    // The statistics file is written by `khaosan stats` and `khaosan survey`; a hand
+    // edit that breaks it would leave /statistics/ without figures.
+    if let Some(Err(problem)) = crate::statistics::StatisticsData::from_snapshot(&loaded.snapshot) {
+        outcome
+            .findings
+            .push(Finding::from_problem(&problem, severity_of(&problem.file), ""));
+    }
     outcome.changes = changed.map(|files| describe_changes(files, &loaded, outcome.tz));
     Ok(outcome)
 }
@@ -430,6 +440,39 @@ fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>
                  add `source = \"https://...\"`",
                 item.section
             ),
+        })
+        .collect()
+}
+
+/// Items that provide an ITA, MOIT or Official Information Act requirement but
+/// expire before its period ends (see [`crate::checklist::Requirement::needed_until`]).
+fn early_expiry_findings(
+    loaded: &Loaded,
+    severity: Severity,
+    scope: Option<&[String]>,
+) -> Vec<Finding> {
+    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+        return Vec::new();
+    };
+    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    loaded
+        .report
+        .decisions
+        .iter()
+        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
+        .filter_map(|d| d.item.as_ref())
+        .filter(|item| scope.is_none_or(|s| s.contains(&item.path)))
+        .flat_map(|item| crate::compliance::early_expiries(&checklist, item, tz))
+        .map(|early| Finding {
+            severity,
+            line: loaded
+                .snapshot
+                .text(&early.path)
+                .and_then(Result::ok)
+                .and_then(|text| front_matter_line(&text, "expires")),
+            file: Some(early.path.clone()),
+            field: Some("expires".into()),
+            message: early.describe(tz),
         })
         .collect()
 }

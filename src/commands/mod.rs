@@ -4,10 +4,13 @@
 //!
 //! - [`check`]: `khaosan check`, for pull requests;
 //! - [`status`]: `khaosan status`, the web master's daily view;
-//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in.
+//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
+//! - [`statistics`]: `khaosan stats` and `khaosan survey`, which add counts to the
+//!   statistics data file.
 
 pub mod check;
 pub mod new;
+pub mod statistics;
 pub mod status;
 
 use chrono::{DateTime, FixedOffset};
