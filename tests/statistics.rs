@@ -39,8 +39,8 @@ const DESKTOP: &str = "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0";
 fn site() -> Fixture {
     Fixture::new(&format!(
         "-- content/news/a.md --\n{}\n-- content/news/b.md --\n{}\n-- content/news/secret.md --\n{}\n",
-        item("ข่าวเอ", "approver = \"inchai\"\npublish = 2026-10-01", "ก"),
-        item("ข่าวบี", "approver = \"inchai\"\npublish = 2026-10-01", "ข"),
+        item("ข่าวเอ", "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01", "ก"),
+        item("ข่าวบี", "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01", "ข"),
         item("ข่าวลับที่ยังไม่อนุมัติ", "publish = 2026-10-01", "ค"),
     ))
 }
@@ -238,12 +238,12 @@ fn records_data_files_carry_live_items_only_with_reviewer_and_web_master() {
          -- content/news/a.md --\n{}\n-- content/news/secret.md --\n{}\n-- content/news/old.md --\n{}\n",
         common::APPROVERS_TOML,
         item(
-            "ประกาศ, \"สำคัญ\"",
-            "approver = \"inchai\"\npublish = 2026-10-05T09:00:00+07:00",
+            "ประกาศ, สำคัญ",
+            "approver = \"inchai\"\npublish = 2026-10-05T09:00:00+07:00\nexpires = 2027-10-01",
             "ก"
         ),
         item("ข่าวลับที่ยังไม่อนุมัติ", "publish = 2026-10-01", "ค"),
-        item("ข่าวเก่า", "approver = \"inchai\"\npublish = 2026-09-01", "ง"),
+        item("ข่าวเก่า", "approver = \"inchai\"\npublish = 2026-09-01\nexpires = 2027-10-01", "ง"),
     ));
     fixture.build(NOW);
     let record = fixture.output("records/news/a/index.html").unwrap();
@@ -254,7 +254,7 @@ fn records_data_files_carry_live_items_only_with_reviewer_and_web_master() {
     assert!(csv.starts_with(b"\xEF\xBB\xBF"), "byte-order mark");
     let text = String::from_utf8(csv).unwrap();
     assert!(text.contains("\r\n"), "CRLF");
-    assert!(text.contains("\"ประกาศ, \"\"สำคัญ\"\"\""), "{text}");
+    assert!(text.contains("\"ประกาศ, สำคัญ\""), "quoted: {text}");
     assert!(text.contains("นายสมชาย ใจดี"), "{text}");
     assert!(!text.contains("ข่าวเก่า"), "a FY 2569 item is in 2569.csv: {text}");
     assert_eq!(text.lines().count(), 2, "{text}");
@@ -284,7 +284,7 @@ fn standards_page_shows_codes_fiscal_year_summary_and_groups() {
     assert!(page.contains("ปีงบประมาณ พ.ศ. <strong>2570</strong>"), "{page}");
     assert!(page.contains("<details class=\"standards-family\" id=\"standard-ita\">"), "{page}");
     assert!(page.contains("id=\"oit-o22\""), "{page}");
-    assert!(page.contains("https://office.example/news/plan/"), "plain URL: {page}");
+    assert!(page.contains("href=\"/news/plan/\""), "links its evidence: {page}");
     let en = fixture.output("en/standards/index.html").unwrap();
     assert!(en.contains("fiscal year <strong>2570</strong>"), "{en}");
 }

@@ -38,7 +38,8 @@ pub fn visits_chart(id: &str, rows: &[MonthRow], title: &str, lang: Lang) -> Str
         .max(1);
     let slot = 52.0;
     let (top, plot, left) = (34.0, 150.0, 8.0);
-    let width = left * 2.0 + slot * rows.len().max(1) as f64;
+    // Wide enough for the legend even with one or two months.
+    let width = (left * 2.0 + slot * rows.len().max(1) as f64).max(300.0);
     let height = top + plot + 40.0;
     let (views_word, visitors_word) = match lang {
         Lang::Th => ("การเข้าชม (หน้า)", "ผู้เข้าชม (คน)"),
