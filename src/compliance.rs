@@ -501,7 +501,9 @@ pub fn table(compliance: &Compliance, checklist: &Checklist, tz: Tz) -> String {
         }
     }
     if !compliance.early_expiries.is_empty() {
-        out.push_str("\nหมดอายุก่อนสิ้นงวดที่ใช้เป็นหลักฐาน (expire before the period they are evidence for ends):\n");
+        out.push_str(
+            "\nหมดอายุก่อนสิ้นงวดที่ใช้เป็นหลักฐาน (expire before the period they are evidence for ends):\n",
+        );
         for e in &compliance.early_expiries {
             out.push_str(&format!("  !! {}: {}\n", e.path, e.describe(tz)));
         }

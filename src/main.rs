@@ -42,10 +42,12 @@ enum Command {
 }
 
 #[derive(Args)]
-#[command(after_help = "ตัวอย่าง (example):\n  khaosan stats /var/log/nginx/access.log /var/log/nginx/access.log.*.gz\n\n\
+#[command(
+    after_help = "ตัวอย่าง (example):\n  khaosan stats /var/log/nginx/access.log /var/log/nginx/access.log.*.gz\n\n\
     อ่านรูปแบบ common/combined ของ nginx และ Apache รวมถึงไฟล์ .gz นับเฉพาะหน้าเว็บที่ตอบ 200 ไม่นับโปรแกรมอัตโนมัติ\n\
     และเก็บเฉพาะจำนวน ไม่เก็บที่อยู่ IP (reads common/combined logs, .gz too; counts GET 200 pages, no robots;\n\
-    keeps counts only). A day seen again replaces the stored day, so running twice counts once.")]
+    keeps counts only). A day seen again replaces the stored day, so running twice counts once."
+)]
 struct StatsArgs {
     /// ไฟล์บันทึกการเข้าถึง (access log files, plain or .gz)
     #[arg(value_name = "LOGFILE")]
@@ -56,9 +58,11 @@ struct StatsArgs {
 }
 
 #[derive(Args)]
-#[command(after_help = "ตัวอย่าง (examples):\n  khaosan survey แบบสำรวจ.csv\n  khaosan survey responses.xlsx --fiscal-year 2569\n\n\
+#[command(
+    after_help = "ตัวอย่าง (examples):\n  khaosan survey แบบสำรวจ.csv\n  khaosan survey responses.xlsx --fiscal-year 2569\n\n\
     รับไฟล์ CSV ของ Google Forms, XLSX ของ Microsoft Forms หรือ CSV ที่บันทึกจาก Excel ภาษาไทย (Windows-874).\n\
-    Rating questions are the columns whose answers are all 1–5 or มากที่สุด…น้อยที่สุด.")]
+    Rating questions are the columns whose answers are all 1–5 or มากที่สุด…น้อยที่สุด."
+)]
 struct SurveyArgs {
     /// ไฟล์ผลแบบสำรวจ (the survey export: .csv or .xlsx)
     file: PathBuf,

@@ -215,7 +215,9 @@ pub struct RoundStatistics {
 fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStatistics> {
     let data = StatisticsData::from_snapshot(&loaded.snapshot)?.ok()?;
     let first = round.from.with_timezone(&tz).date_naive();
-    let last = (round.to - Duration::seconds(1)).with_timezone(&tz).date_naive();
+    let last = (round.to - Duration::seconds(1))
+        .with_timezone(&tz)
+        .date_naive();
     let in_round = |day: &str| {
         NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok_and(|d| d >= first && d <= last)
     };
@@ -258,10 +260,30 @@ fn embedded_fonts(loaded: &Loaded) -> String {
     const THAI: &str = "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC";
     const LATIN: &str = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD";
     let shipped: [(&str, u16, &str, &[u8]); 4] = [
-        ("sarabun-thai-400-normal.woff2", 400, THAI, include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-400-normal.woff2")),
-        ("sarabun-thai-700-normal.woff2", 700, THAI, include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-700-normal.woff2")),
-        ("sarabun-latin-400-normal.woff2", 400, LATIN, include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-400-normal.woff2")),
-        ("sarabun-latin-700-normal.woff2", 700, LATIN, include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-700-normal.woff2")),
+        (
+            "sarabun-thai-400-normal.woff2",
+            400,
+            THAI,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-400-normal.woff2"),
+        ),
+        (
+            "sarabun-thai-700-normal.woff2",
+            700,
+            THAI,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-700-normal.woff2"),
+        ),
+        (
+            "sarabun-latin-400-normal.woff2",
+            400,
+            LATIN,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-400-normal.woff2"),
+        ),
+        (
+            "sarabun-latin-700-normal.woff2",
+            700,
+            LATIN,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-700-normal.woff2"),
+        ),
     ];
     let mut css = String::new();
     for (name, weight, range, fallback) in shipped {
@@ -561,7 +583,10 @@ impl Monitoring {
                     if self.latency.late == 0 {
                         format!("ทุกเรื่องอยู่ในกรอบ {hours} ชั่วโมงตามแนวทาง")
                     } else {
-                        format!("โดยมี {} เรื่องที่ใช้เวลาเกินกรอบ {hours} ชั่วโมงตามแนวทาง", self.latency.late)
+                        format!(
+                            "โดยมี {} เรื่องที่ใช้เวลาเกินกรอบ {hours} ชั่วโมงตามแนวทาง",
+                            self.latency.late
+                        )
                     }
                 ));
                 en.push(format!(
@@ -571,7 +596,10 @@ impl Monitoring {
             }
             None => {
                 th.push("รอบนี้ไม่มีข้อมูลเวลาการขออนุญาตและการอนุมัติจากประวัติ git".to_string());
-                en.push("No request and approval times from git are available for this round.".to_string());
+                en.push(
+                    "No request and approval times from git are available for this round."
+                        .to_string(),
+                );
             }
         }
         if self.unapproved.is_empty() {
@@ -1068,7 +1096,12 @@ fn statistics_html(stats: &RoundStatistics) -> String {
         out.push_str("<p>ไม่มีข้อมูลสถิติการเข้าชมในรอบนี้</p>\n");
     } else {
         let title = "จำนวนการเข้าชมรายเดือน";
-        out.push_str(&visits_chart("report-visits", &stats.months, title, Lang::Th));
+        out.push_str(&visits_chart(
+            "report-visits",
+            &stats.months,
+            title,
+            Lang::Th,
+        ));
         out.push_str("<table><tr><th>เดือน</th><th>การเข้าชม (ครั้ง)</th><th>ผู้เข้าชม (คน)</th></tr>\n");
         for m in &stats.months {
             let _ = writeln!(
@@ -1082,9 +1115,17 @@ fn statistics_html(stats: &RoundStatistics) -> String {
         out.push_str("</table>\n");
     }
     if let (Some(fy), Some(survey)) = (stats.survey_fiscal_year, &stats.survey) {
-        let title = format!("ค่าเฉลี่ยความพึงพอใจ ปีงบประมาณ {fy} (ผู้ตอบ {} คน)", survey.respondents);
+        let title = format!(
+            "ค่าเฉลี่ยความพึงพอใจ ปีงบประมาณ {fy} (ผู้ตอบ {} คน)",
+            survey.respondents
+        );
         let _ = writeln!(out, "<p>{}</p>", escape_markup(&title));
-        out.push_str(&survey_chart("report-survey", &survey.questions, &title, Lang::Th));
+        out.push_str(&survey_chart(
+            "report-survey",
+            &survey.questions,
+            &title,
+            Lang::Th,
+        ));
         out.push_str("<table><tr><th>ข้อ</th><th>คำถาม</th><th>ผู้ตอบ</th><th>ค่าเฉลี่ย</th></tr>\n");
         for (i, q) in survey.questions.iter().enumerate() {
             let _ = writeln!(

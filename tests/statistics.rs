@@ -39,8 +39,16 @@ const DESKTOP: &str = "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0";
 fn site() -> Fixture {
     Fixture::new(&format!(
         "-- content/news/a.md --\n{}\n-- content/news/b.md --\n{}\n-- content/news/secret.md --\n{}\n",
-        item("ข่าวเอ", "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01", "ก"),
-        item("ข่าวบี", "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01", "ข"),
+        item(
+            "ข่าวเอ",
+            "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01",
+            "ก"
+        ),
+        item(
+            "ข่าวบี",
+            "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01",
+            "ข"
+        ),
         item("ข่าวลับที่ยังไม่อนุมัติ", "publish = 2026-10-01", "ค"),
     ))
 }
@@ -52,12 +60,48 @@ fn stats_counts_an_nginx_log_and_its_rotated_gzip_by_hand() {
     // broken lines must not count.
     let mut today = String::new();
     today += &line("203.0.113.1", "01/Nov/2026:08:00:00", "/", 200, PHONE);
-    today += &line("203.0.113.1", "01/Nov/2026:08:00:01", "/static/css/site.css", 200, PHONE);
-    today += &line("203.0.113.1", "01/Nov/2026:08:01:00", "/news/a/", 200, PHONE);
-    today += &line("203.0.113.2", "01/Nov/2026:09:00:00", "/news/a/?utm=x", 200, DESKTOP);
-    today += &line("203.0.113.2", "01/Nov/2026:09:00:05", "/news/secret/", 200, DESKTOP);
-    today += &line("198.51.100.9", "01/Nov/2026:09:30:00", "/news/b/", 200, "Googlebot/2.1");
-    today += &line("198.51.100.9", "01/Nov/2026:09:31:00", "/wp-login.php", 404, DESKTOP);
+    today += &line(
+        "203.0.113.1",
+        "01/Nov/2026:08:00:01",
+        "/static/css/site.css",
+        200,
+        PHONE,
+    );
+    today += &line(
+        "203.0.113.1",
+        "01/Nov/2026:08:01:00",
+        "/news/a/",
+        200,
+        PHONE,
+    );
+    today += &line(
+        "203.0.113.2",
+        "01/Nov/2026:09:00:00",
+        "/news/a/?utm=x",
+        200,
+        DESKTOP,
+    );
+    today += &line(
+        "203.0.113.2",
+        "01/Nov/2026:09:00:05",
+        "/news/secret/",
+        200,
+        DESKTOP,
+    );
+    today += &line(
+        "198.51.100.9",
+        "01/Nov/2026:09:30:00",
+        "/news/b/",
+        200,
+        "Googlebot/2.1",
+    );
+    today += &line(
+        "198.51.100.9",
+        "01/Nov/2026:09:31:00",
+        "/wp-login.php",
+        404,
+        DESKTOP,
+    );
     today += "203.0.113.3 - - [01/Nov/2026:10:00:00 +0700] \"POST /search/ HTTP/1.1\" 200 10 \"-\" \"x\"\n";
     today += "this is not a log line\n";
     today += "203.0.113.4 - - [01/Nov/2026:25:99:00 +0700] \"GET / HTTP/1.1\" 200 10\n";
@@ -67,12 +111,32 @@ fn stats_counts_an_nginx_log_and_its_rotated_gzip_by_hand() {
     std::fs::write(&plain, &today).unwrap();
     // 31 October, from the rotated and compressed log.
     let mut older = String::new();
-    older += &line("203.0.113.5", "31/Oct/2026:20:00:00", "/news/b/index.html", 200, PHONE);
-    older += &line("203.0.113.6", "31/Oct/2026:21:00:00", "/news/b/", 200, DESKTOP);
-    older += &line("203.0.113.6", "31/Oct/2026:21:00:02", "/news/b/form.pdf", 200, DESKTOP);
+    older += &line(
+        "203.0.113.5",
+        "31/Oct/2026:20:00:00",
+        "/news/b/index.html",
+        200,
+        PHONE,
+    );
+    older += &line(
+        "203.0.113.6",
+        "31/Oct/2026:21:00:00",
+        "/news/b/",
+        200,
+        DESKTOP,
+    );
+    older += &line(
+        "203.0.113.6",
+        "31/Oct/2026:21:00:02",
+        "/news/b/form.pdf",
+        200,
+        DESKTOP,
+    );
     let gz = fixture.root().join("access.log.1.gz");
-    let mut encoder =
-        flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
     encoder.write_all(older.as_bytes()).unwrap();
     encoder.finish().unwrap();
 
@@ -178,8 +242,53 @@ fn survey_reads_thai_csv_in_utf8_and_windows_874() {
     other.build(NOW);
     let page = other.output("statistics/index.html").unwrap();
     assert!(page.contains("ผู้ตอบแบบสำรวจ 3 คน"), "{page}");
-    assert!(page.contains("aria-labelledby=\"chart-survey-title chart-survey-desc\""), "{page}");
+    assert!(
+        page.contains("aria-labelledby=\"chart-survey-title chart-survey-desc\""),
+        "{page}"
+    );
     assert!(!page.contains("ดีมาก"), "comments are not kept: {page}");
+
+    // The monitoring report carries the survey, in natural Thai, with the font inside.
+    let report = other.root().join("report.html");
+    let out = Command::new(khaosan_bin())
+        .args([
+            "report",
+            "--now",
+            NOW,
+            "--from",
+            "2026-08-01",
+            "--to",
+            "2026-11-25",
+        ])
+        .args(["--format", "html", "--output"])
+        .arg(&report)
+        .arg("--root")
+        .arg(other.root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(
+        html.matches("@font-face").count(),
+        4,
+        "Thai and Latin, regular and bold"
+    );
+    assert!(
+        html.contains("src: url(data:font/woff2;base64,d09GMg"),
+        "woff2 inside"
+    );
+    assert!(
+        html.contains("ผลการสำรวจความพึงพอใจปีงบประมาณ 2570 มีผู้ตอบ 3 คน"),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-labelledby=\"report-survey-title"),
+        "{html}"
+    );
 }
 
 #[test]
@@ -189,15 +298,24 @@ fn survey_reads_a_microsoft_forms_xlsx() {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     let date = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
-    for (c, h) in ["ID", "เวลาเริ่มต้น", "อีเมล", "ความพึงพอใจโดยรวม"].iter().enumerate() {
+    for (c, h) in ["ID", "เวลาเริ่มต้น", "อีเมล", "ความพึงพอใจโดยรวม"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
-    let rows = [(2026, 11, 1, "มาก"), (2026, 11, 2, "มากที่สุด"), (2026, 9, 30, "น้อย")];
+    let rows = [
+        (2026, 11, 1, "มาก"),
+        (2026, 11, 2, "มากที่สุด"),
+        (2026, 9, 30, "น้อย"),
+    ];
     for (r, (y, m, d, answer)) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         sheet.write_number(r, 0, f64::from(r + 10)).unwrap();
         let when = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
-        sheet.write_datetime_with_format(r, 1, &when, &date).unwrap();
+        sheet
+            .write_datetime_with_format(r, 1, &when, &date)
+            .unwrap();
         sheet.write_string(r, 2, "anonymous").unwrap();
         sheet.write_string(r, 3, *answer).unwrap();
     }
@@ -243,12 +361,19 @@ fn records_data_files_carry_live_items_only_with_reviewer_and_web_master() {
             "ก"
         ),
         item("ข่าวลับที่ยังไม่อนุมัติ", "publish = 2026-10-01", "ค"),
-        item("ข่าวเก่า", "approver = \"inchai\"\npublish = 2026-09-01\nexpires = 2027-10-01", "ง"),
+        item(
+            "ข่าวเก่า",
+            "approver = \"inchai\"\npublish = 2026-09-01\nexpires = 2027-10-01",
+            "ง"
+        ),
     ));
     fixture.build(NOW);
     let record = fixture.output("records/news/a/index.html").unwrap();
     assert!(record.contains("นายสมชาย ใจดี"), "{record}");
-    assert!(record.contains("นางสาววาสนา ป็อกบุญเรือง"), "web master: {record}");
+    assert!(
+        record.contains("นางสาววาสนา ป็อกบุญเรือง"),
+        "web master: {record}"
+    );
     assert!(record.contains("published at"), "{record}");
     let csv = std::fs::read(fixture.out().join("records/2570.csv")).unwrap();
     assert!(csv.starts_with(b"\xEF\xBB\xBF"), "byte-order mark");
@@ -256,7 +381,10 @@ fn records_data_files_carry_live_items_only_with_reviewer_and_web_master() {
     assert!(text.contains("\r\n"), "CRLF");
     assert!(text.contains("\"ประกาศ, สำคัญ\""), "quoted: {text}");
     assert!(text.contains("นายสมชาย ใจดี"), "{text}");
-    assert!(!text.contains("ข่าวเก่า"), "a FY 2569 item is in 2569.csv: {text}");
+    assert!(
+        !text.contains("ข่าวเก่า"),
+        "a FY 2569 item is in 2569.csv: {text}"
+    );
     assert_eq!(text.lines().count(), 2, "{text}");
     let json: serde_json::Value =
         serde_json::from_str(&fixture.output("records/2569.json").unwrap()).unwrap();
@@ -279,12 +407,27 @@ fn standards_page_shows_codes_fiscal_year_summary_and_groups() {
     ));
     fixture.build(NOW);
     let page = fixture.output("standards/index.html").unwrap();
-    assert!(page.contains("<strong class=\"standards-code\">O22</strong>"), "{page}");
-    assert!(page.contains("<strong class=\"standards-code\">MOIT 4</strong>"), "{page}");
-    assert!(page.contains("ปีงบประมาณ พ.ศ. <strong>2570</strong>"), "{page}");
-    assert!(page.contains("<details class=\"standards-family\" id=\"standard-ita\">"), "{page}");
+    assert!(
+        page.contains("<strong class=\"standards-code\">O22</strong>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<strong class=\"standards-code\">MOIT 4</strong>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("ปีงบประมาณ พ.ศ. <strong>2570</strong>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<details class=\"standards-family\" id=\"standard-ita\">"),
+        "{page}"
+    );
     assert!(page.contains("id=\"oit-o22\""), "{page}");
-    assert!(page.contains("href=\"/news/plan/\""), "links its evidence: {page}");
+    assert!(
+        page.contains("href=\"/news/plan/\""),
+        "links its evidence: {page}"
+    );
     let en = fixture.output("en/standards/index.html").unwrap();
     assert!(en.contains("fiscal year <strong>2570</strong>"), "{en}");
 }
@@ -320,8 +463,14 @@ fn evidence_that_expires_mid_year_is_warned_about() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "a warning does not fail the check: {text}");
-    assert!(text.contains("content/news/bid.md") && text.contains("O22"), "{text}");
+    assert!(
+        out.status.success(),
+        "a warning does not fail the check: {text}"
+    );
+    assert!(
+        text.contains("content/news/bid.md") && text.contains("O22"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -339,18 +488,27 @@ fn new_gives_a_fiscal_year_lifetime_and_warns_about_short_ones() {
     ));
     let new = |section: &str, title: &str| {
         Command::new(khaosan_bin())
-            .args(["new", section, title, "--author", "wasana", "--now", NOW, "--root"])
+            .args([
+                "new", section, title, "--author", "wasana", "--now", NOW, "--root",
+            ])
             .arg(fixture.root())
             .output()
             .unwrap()
     };
     let out = new("oia", "Procurement plan 2570");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("expires = 2027-10-01"), "{text}");
     let out = new("news", "New bid");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("O22") && stderr.contains("2027-10-01"), "{stderr}");
+    assert!(
+        stderr.contains("O22") && stderr.contains("2027-10-01"),
+        "{stderr}"
+    );
 }

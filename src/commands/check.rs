@@ -399,15 +399,19 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     outcome
         .findings
         .extend(source_findings(&loaded, link_severity, scope.as_deref()));
-    outcome
-        .findings
-        .extend(early_expiry_findings(&loaded, link_severity, scope.as_deref()));
+    outcome.findings.extend(early_expiry_findings(
+        &loaded,
+        link_severity,
+        scope.as_deref(),
+    ));
     // The statistics file is written by `khaosan stats` and `khaosan survey`; a hand
     // edit that breaks it would leave /statistics/ without figures.
     if let Some(Err(problem)) = crate::statistics::StatisticsData::from_snapshot(&loaded.snapshot) {
-        outcome
-            .findings
-            .push(Finding::from_problem(&problem, severity_of(&problem.file), ""));
+        outcome.findings.push(Finding::from_problem(
+            &problem,
+            severity_of(&problem.file),
+            "",
+        ));
     }
     outcome.changes = changed.map(|files| describe_changes(files, &loaded, outcome.tz));
     Ok(outcome)

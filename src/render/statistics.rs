@@ -25,7 +25,10 @@ pub(super) fn view(site: &Site<'_>, lang: Lang) -> (Value, Value) {
         return (Value::Null, Value::Null);
     };
     let current = fiscal_year_be(site.report.now, site.tz);
-    (visits(site, data, current, lang), survey(data, current, lang))
+    (
+        visits(site, data, current, lang),
+        survey(data, current, lang),
+    )
 }
 
 /// The newest fiscal year, not after `current`, that `has` data.

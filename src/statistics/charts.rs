@@ -13,7 +13,18 @@ use crate::content::Lang;
 use crate::render::templates::escape_markup;
 
 const MONTHS_TH: [&str; 12] = [
-    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
 ];
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -171,7 +182,10 @@ mod tests {
         assert!(svg.contains("&lt;ปี&gt;"));
         assert!(svg.contains(">120</text>") && svg.contains(">45</text>"));
         assert!(svg.contains("ต.ค. 68"));
-        let q = [QuestionSummary::from_counts("ความพึงพอใจ".into(), [0, 0, 0, 1, 1])];
+        let q = [QuestionSummary::from_counts(
+            "ความพึงพอใจ".into(),
+            [0, 0, 0, 1, 1],
+        )];
         let svg = survey_chart("s", &q, "ความพึงพอใจ", Lang::Th);
         assert!(svg.contains(">4.50</text>") && svg.contains("ข้อ 1"));
     }

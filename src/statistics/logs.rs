@@ -310,7 +310,10 @@ mod tests {
         let r = parse_line(common).unwrap();
         assert_eq!((r.agent, r.status), ("", 200));
         assert!(parse_line("garbage").is_none());
-        assert!(parse_line(r#"1.2.3.4 - - [99/Foo/2026:00:00:00 +0700] "GET / HTTP/1.1" 200 1"#).is_none());
+        assert!(
+            parse_line(r#"1.2.3.4 - - [99/Foo/2026:00:00:00 +0700] "GET / HTTP/1.1" 200 1"#)
+                .is_none()
+        );
     }
 
     #[test]

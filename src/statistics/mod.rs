@@ -284,7 +284,10 @@ mod tests {
             .insert("2025-10".into(), MonthCount { visitors: 3 });
         let months = data.months_of(2569);
         assert_eq!(months.len(), 2);
-        assert_eq!((months[0].views, months[0].visitors, months[0].days), (12, 3, 2));
+        assert_eq!(
+            (months[0].views, months[0].visitors, months[0].days),
+            (12, 3, 2)
+        );
         assert_eq!(data.top_pages(2569), vec![("/".to_string(), 13)]);
         assert_eq!(data.fiscal_years(), vec![2569]);
         let back = StatisticsData::parse(&serde_json::to_string(&data).unwrap()).unwrap();

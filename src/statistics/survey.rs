@@ -172,7 +172,9 @@ pub fn rating(cell: &Cell) -> Option<u8> {
                 .to_lowercase();
             let words = ["ระดับ", "พึงพอใจ", "พอใจ"]
                 .iter()
-                .fold(words.as_str(), |w, prefix| w.strip_prefix(prefix).unwrap_or(w))
+                .fold(words.as_str(), |w, prefix| {
+                    w.strip_prefix(prefix).unwrap_or(w)
+                })
                 .to_string();
             let label = LABELS
                 .iter()
@@ -303,7 +305,9 @@ pub fn summarise(
                 questions: questions
                     .iter()
                     .zip(year.counts)
-                    .map(|(&c, counts)| QuestionSummary::from_counts(table.headers[c].clone(), counts))
+                    .map(|(&c, counts)| {
+                        QuestionSummary::from_counts(table.headers[c].clone(), counts)
+                    })
                     .collect(),
             };
             (fy, summary)
@@ -350,7 +354,10 @@ mod tests {
     #[test]
     fn days_in_the_forms_of_the_exports() {
         let d = |s: &str| day_of(&text(s)).map(|d| d.to_string());
-        assert_eq!(d("2026/11/15 10:23:45 AM GMT+7").as_deref(), Some("2026-11-15"));
+        assert_eq!(
+            d("2026/11/15 10:23:45 AM GMT+7").as_deref(),
+            Some("2026-11-15")
+        );
         assert_eq!(d("15/11/2569 10:23").as_deref(), Some("2026-11-15"));
         assert_eq!(d("11/15/2026 10:23:45").as_deref(), Some("2026-11-15"));
         assert_eq!(d("2026-11-15T10:00:00").as_deref(), Some("2026-11-15"));

@@ -240,6 +240,7 @@ describe('evidence pages for assessors and executives', () => {
     try {
       await load(page, '/standards/');
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`/standards/ at 375px with groups closed: ${height}px tall`);
       assert.ok(height < 6000, `/standards/ is ${height}px tall at 375px with its groups closed`);
       assert.ok(await page.locator('details.standards-family').count() >= 3, 'one group per standard');
       assert.equal(await page.locator('details.standards-family[open]').count(), 0, 'groups start closed');
