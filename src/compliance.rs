@@ -103,6 +103,35 @@ impl EarlyExpiry {
     }
 }
 
+/// The early expiries among `items` that would leave a requirement without
+/// evidence: no other page provides it from before this one expires until its
+/// period ends. (A news item among many others for O7 is not worth a warning; the
+/// only procurement announcement for O22 is.)
+pub fn vanishing_evidence(checklist: &Checklist, items: &[&Item], tz: Tz) -> Vec<EarlyExpiry> {
+    let mut found: Vec<EarlyExpiry> = items
+        .iter()
+        .flat_map(|item| {
+            early_expiries(checklist, item, tz)
+                .into_iter()
+                .filter(|early| {
+                    !items.iter().any(|other| {
+                        (other.section != item.section || other.slug != item.slug)
+                            && other.front.standard.contains(&early.id)
+                            && other.front.publish <= early.expires
+                            && other
+                                .front
+                                .expires
+                                .is_none_or(|e| e >= early.needed_until)
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.id.cmp(&b.id)));
+    found.dedup();
+    found
+}
+
 /// The requirements `item` provides that need it longer than its `expires`.
 pub fn early_expiries(checklist: &Checklist, item: &Item, tz: Tz) -> Vec<EarlyExpiry> {
     let Some(expires) = item.front.expires else {
@@ -308,12 +337,8 @@ pub fn evaluate(
                 .collect(),
         })
         .collect();
-    let mut early: Vec<EarlyExpiry> = live
-        .iter()
-        .flat_map(|i| early_expiries(checklist, i.item, tz))
-        .collect();
-    early.sort_by(|a, b| a.path.cmp(&b.path).then(a.id.cmp(&b.id)));
-    early.dedup();
+    let live_items: Vec<&Item> = live.iter().map(|i| i.item).collect();
+    let early = vanishing_evidence(checklist, &live_items, tz);
     Compliance {
         now,
         items,

@@ -434,17 +434,24 @@ fn standards_page_shows_codes_fiscal_year_summary_and_groups() {
 
 #[test]
 fn evidence_that_expires_mid_year_is_warned_about() {
+    // The only procurement announcement (O22) ends in December; of two news items
+    // (O7) one ends early but the other lasts the year, so O7 keeps its evidence.
     let fixture = Fixture::new(&format!(
-        "-- content/news/bid.md --\n{}\n-- content/news/fine.md --\n{}\n",
+        "-- content/news/bid.md --\n{}\n-- content/news/short.md --\n{}\n-- content/news/long.md --\n{}\n",
         item(
             "ประกาศประกวดราคา",
             "approver = \"inchai\"\npublish = 2026-10-05\nexpires = 2026-12-01\nstandard = [\"oit-o22\"]",
             "ก"
         ),
         item(
-            "ประกาศอีกฉบับ",
-            "approver = \"inchai\"\npublish = 2026-10-05\nexpires = 2027-10-01\nstandard = [\"oit-o22\"]",
+            "ข่าวสั้น",
+            "approver = \"inchai\"\npublish = 2026-10-05\nexpires = 2026-12-01\nstandard = [\"oit-o7\"]",
             "ข"
+        ),
+        item(
+            "ข่าวทั้งปี",
+            "approver = \"inchai\"\npublish = 2026-10-01\nexpires = 2027-10-01\nstandard = [\"oit-o7\"]",
+            "ค"
         ),
     ));
     let out = Command::new(khaosan_bin())
@@ -453,10 +460,10 @@ fn evidence_that_expires_mid_year_is_warned_about() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("content/news/bid.md"), "{text}");
+    assert!(text.contains("!! content/news/bid.md"), "{text}");
     assert!(text.contains("O22"), "{text}");
-    assert!(text.contains("2027-10-01"), "{text}");
-    assert!(!text.contains("content/news/fine.md:"), "{text}");
+    assert!(text.contains("expires = 2027-10-01"), "{text}");
+    assert!(!text.contains("!! content/news/short.md"), "{text}");
     let out = Command::new(khaosan_bin())
         .args(["check", "--now", NOW, "--root"])
         .arg(fixture.root())
@@ -467,10 +474,9 @@ fn evidence_that_expires_mid_year_is_warned_about() {
         out.status.success(),
         "a warning does not fail the check: {text}"
     );
-    assert!(
-        text.contains("content/news/bid.md") && text.contains("O22"),
-        "{text}"
-    );
+    assert!(text.contains("content/news/bid.md:6"), "line of expires: {text}");
+    assert!(text.contains("O22"), "{text}");
+    assert!(!text.contains("content/news/short.md"), "{text}");
 }
 
 #[test]

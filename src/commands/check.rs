@@ -449,7 +449,9 @@ fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>
 }
 
 /// Items that provide an ITA, MOIT or Official Information Act requirement but
-/// expire before its period ends (see [`crate::checklist::Requirement::needed_until`]).
+/// expire before its period ends, leaving it without evidence (see
+/// [`crate::checklist::Requirement::needed_until`] and
+/// [`crate::compliance::vanishing_evidence`]).
 fn early_expiry_findings(
     loaded: &Loaded,
     severity: Severity,
@@ -459,14 +461,16 @@ fn early_expiry_findings(
         return Vec::new();
     };
     let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-    loaded
+    let items: Vec<&crate::content::Item> = loaded
         .report
         .decisions
         .iter()
         .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
         .filter_map(|d| d.item.as_ref())
-        .filter(|item| scope.is_none_or(|s| s.contains(&item.path)))
-        .flat_map(|item| crate::compliance::early_expiries(&checklist, item, tz))
+        .collect();
+    crate::compliance::vanishing_evidence(&checklist, &items, tz)
+        .into_iter()
+        .filter(|early| scope.is_none_or(|s| s.contains(&early.path)))
         .map(|early| Finding {
             severity,
             line: loaded
