@@ -176,25 +176,36 @@ fn early_expiry_warnings(
         .filter(|item| item.section == section.id)
         .flat_map(|item| item.front.standard.iter().map(String::as_str))
         .collect();
-    ids.into_iter()
-        .filter_map(|id| {
-            let req = checklist.get(id)?;
-            let until = req.needed_until(publish, tz)?;
-            (expires_at < until).then(|| {
-                let code = Some(req.code(false))
-                    .filter(|c| !c.is_empty())
-                    .unwrap_or_else(|| id.to_string());
-                format!(
-                    "รายการในหมวด {} มักเป็นหลักฐานของ {code} ({id}) ซึ่งต้องอยู่ถึง {}; ถ้ารายการนี้เป็นหลักฐานด้วย ให้ตั้ง expires = {} \
-                     (items of this section provide {code}, needed until the period ends; if this one does, keep it until then, \
-                     or set lifetime = \"fiscal-year\" for the section in site.toml)",
-                    section.id,
-                    (until - chrono::Duration::days(1)).with_timezone(&tz).format("%Y-%m-%d"),
-                    until.with_timezone(&tz).format("%Y-%m-%d"),
-                )
-            })
-        })
-        .collect()
+    // The codes whose period outlasts the new item, and the latest end among them.
+    let mut codes = Vec::new();
+    let mut until: Option<DateTime<FixedOffset>> = None;
+    for id in ids {
+        let Some(req) = checklist.get(id) else {
+            continue;
+        };
+        let Some(needed) = req.needed_until(publish, tz) else {
+            continue;
+        };
+        if expires_at < needed {
+            let code = req.code(false);
+            codes.push(if code.is_empty() { id.to_string() } else { code });
+            until = Some(until.map_or(needed, |u| u.max(needed)));
+        }
+    }
+    let Some(until) = until else {
+        return Vec::new();
+    };
+    let codes = codes.join(", ");
+    vec![format!(
+        "รายการในหมวด {} เป็นหลักฐานของ {codes} ซึ่งต้องอยู่ถึง {}; ถ้ารายการนี้เป็นหลักฐานด้วย ให้ตั้ง expires = {} \
+         (items of this section provide {codes}, needed until the period ends; if this one does, keep it until then, \
+         or set lifetime = \"fiscal-year\" for the section in site.toml)",
+        section.id,
+        (until - chrono::Duration::days(1))
+            .with_timezone(&tz)
+            .format("%Y-%m-%d"),
+        until.with_timezone(&tz).format("%Y-%m-%d"),
+    )]
 }
 
 /// `--author`, checked against the registry, or the person with git's `user.email`.
