@@ -118,10 +118,7 @@ pub fn vanishing_evidence(checklist: &Checklist, items: &[&Item], tz: Tz) -> Vec
                         (other.section != item.section || other.slug != item.slug)
                             && other.front.standard.contains(&early.id)
                             && other.front.publish <= early.expires
-                            && other
-                                .front
-                                .expires
-                                .is_none_or(|e| e >= early.needed_until)
+                            && other.front.expires.is_none_or(|e| e >= early.needed_until)
                     })
                 })
                 .collect::<Vec<_>>()

@@ -474,7 +474,10 @@ fn evidence_that_expires_mid_year_is_warned_about() {
         out.status.success(),
         "a warning does not fail the check: {text}"
     );
-    assert!(text.contains("content/news/bid.md:6"), "line of expires: {text}");
+    assert!(
+        text.contains("content/news/bid.md:6"),
+        "line of expires: {text}"
+    );
     assert!(text.contains("O22"), "{text}");
     assert!(!text.contains("content/news/short.md"), "{text}");
 }
@@ -516,5 +519,43 @@ fn new_gives_a_fiscal_year_lifetime_and_warns_about_short_ones() {
     assert!(
         stderr.contains("O22") && stderr.contains("2027-10-01"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn with_verify_git_the_page_shows_the_approved_counts_only() {
+    use common::{APPROVERS_TOML, INCHAI, WASANA};
+    let data = |views: u32| {
+        format!(
+            "{{\"visits\": {{\"days\": {{\"2026-11-01\": {{\"views\": {views}, \"visitors\": 3}}}}, \"months\": {{\"2026-11\": {{\"visitors\": 3}}}}}}}}\n"
+        )
+    };
+    let fixture = Fixture::new(&format!(
+        "-- approvals/approvers.toml --\nverify_git = true\n{APPROVERS_TOML}-- data/statistics.json --\n{}",
+        data(4321)
+    ));
+    let when = "2026-11-20T09:00:00+07:00";
+    fixture.git(&INCHAI, when, &["init", "-q", "-b", "main"]);
+    fixture.git(&INCHAI, when, &["add", "-A"]);
+    fixture.git(
+        &INCHAI,
+        when,
+        &["commit", "-q", "-m", "Start the site with counts"],
+    );
+    // The web master changes the counts on main without the director's approval.
+    fixture.write("data/statistics.json", &data(98765));
+    let later = "2026-11-21T09:00:00+07:00";
+    fixture.git(&WASANA, later, &["add", "-A"]);
+    fixture.git(
+        &WASANA,
+        later,
+        &["commit", "-q", "-m", "Counts, not approved"],
+    );
+    fixture.build(NOW);
+    let page = fixture.output("statistics/index.html").unwrap();
+    assert!(page.contains("4321"), "{page}");
+    assert!(
+        !page.contains("98765"),
+        "an unapproved change is not shown: {page}"
     );
 }

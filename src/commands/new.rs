@@ -188,7 +188,11 @@ fn early_expiry_warnings(
         };
         if expires_at < needed {
             let code = req.code(false);
-            codes.push(if code.is_empty() { id.to_string() } else { code });
+            codes.push(if code.is_empty() {
+                id.to_string()
+            } else {
+                code
+            });
             until = Some(until.map_or(needed, |u| u.max(needed)));
         }
     }
