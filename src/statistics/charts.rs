@@ -106,8 +106,8 @@ pub fn visits_chart(id: &str, rows: &[MonthRow], title: &str, lang: Lang) -> Str
 
 /// The mean of each rating question on a 1–5 scale, one bar each, labelled `ข้อ 1`….
 pub fn survey_chart(id: &str, questions: &[QuestionSummary], title: &str, lang: Lang) -> String {
-    let (row_h, top, label_w, scale_w) = (28.0, 30.0, 64.0, 300.0);
-    let width = label_w + scale_w + 50.0;
+    let (row_h, top, label_w, scale_w) = (28.0, 8.0, 48.0, 230.0);
+    let width = label_w + scale_w + 44.0;
     let height = top + row_h * questions.len().max(1) as f64 + 24.0;
     let word = match lang {
         Lang::Th => "ข้อ",
@@ -124,7 +124,7 @@ pub fn survey_chart(id: &str, questions: &[QuestionSummary], title: &str, lang: 
         let w = scale_w * q.mean.clamp(0.0, 5.0) / 5.0;
         let _ = write!(
             svg,
-            r#"<text x="0" y="{:.1}" font-size="12">{word} {}</text><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="currentColor"/><rect x="{label_w}" y="{y:.1}" width="{scale_w}" height="18" fill="none" stroke="currentColor" stroke-width="0.5"/><text x="{:.1}" y="{:.1}" font-size="12">{:.2}</text>"#,
+            r#"<text x="2" y="{:.1}" font-size="13">{word} {}</text><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="currentColor"/><rect x="{label_w}" y="{y:.1}" width="{scale_w}" height="18" fill="none" stroke="currentColor" stroke-width="0.5"/><text x="{:.1}" y="{:.1}" font-size="13">{:.2}</text>"#,
             y + 13.0,
             i + 1,
             label_w + scale_w + 6.0,
