@@ -559,3 +559,22 @@ fn with_verify_git_the_page_shows_the_approved_counts_only() {
         "an unapproved change is not shown: {page}"
     );
 }
+
+#[test]
+fn check_names_a_broken_statistics_file() {
+    let fixture = site();
+    fixture.write("data/statistics.json", "{\"visits\": {\"days\": 5}}\n");
+    let out = Command::new(khaosan_bin())
+        .args(["check", "--now", NOW, "--root"])
+        .arg(fixture.root())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{text}");
+    assert!(text.contains("data/statistics.json:1"), "{text}");
+    assert!(text.contains("khaosan stats"), "says how to fix it: {text}");
+    // The build goes on without figures.
+    fixture.build(NOW);
+    let page = fixture.output("statistics/index.html").unwrap();
+    assert!(page.contains("ยังไม่มีข้อมูลสถิติการเข้าชม"), "{page}");
+}
