@@ -104,6 +104,10 @@ pub struct Requirement {
     pub covers: Option<Covers>,
     #[serde(default)]
     pub due_days: Option<u32>,
+    /// The official code assessors use ("O22", "MOIT 4"), when the id does not give
+    /// it or this year's numbering differs; see [`Requirement::code`].
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// How often a requirement needs a new instance.
@@ -182,6 +186,96 @@ impl Requirement {
 
     pub fn due_days(&self) -> u32 {
         self.due_days.unwrap_or(DEFAULT_DUE_DAYS)
+    }
+
+    /// The code an assessor looks for: `code` when given, else made from the id
+    /// (`oit-o22` → `O22`, `moit-4` → `MOIT 4`, `oia9-3` → `ม.9 (3)` / `s.9 (3)`).
+    /// Empty for this project's own numbering (`gws2-*`, `feat-*`, `ops-*`).
+    pub fn code(&self, english: bool) -> String {
+        if let Some(code) = &self.code {
+            return code.clone();
+        }
+        let id = self.id.as_str();
+        if let Some(n) = id.strip_prefix("oit-o") {
+            return format!("O{n}");
+        }
+        if let Some(n) = id.strip_prefix("moit-") {
+            return format!("MOIT {n}");
+        }
+        for section in ["7", "9"] {
+            if let Some(n) = id.strip_prefix(&format!("oia{section}-")) {
+                let word = if english { "s." } else { "ม." };
+                return format!("{word}{section} ({n})");
+            }
+        }
+        String::new()
+    }
+
+    /// The standard or law the requirement belongs to, for grouping on `/standards/`.
+    pub fn family(&self) -> Family {
+        Family::of_group(&self.group)
+    }
+
+    /// The last moment an instance published at `publish` must stay live to count
+    /// for the assessment: the end of its period for a plan of a period shorter than
+    /// a year, otherwise the end of the fiscal year it was published in (ITA and
+    /// MOIT look at the whole fiscal year). `None` when nothing asks it to stay.
+    pub fn needed_until(
+        &self,
+        publish: DateTime<FixedOffset>,
+        tz: Tz,
+    ) -> Option<DateTime<FixedOffset>> {
+        if self.provided_by != ProvidedBy::Content || self.family() == Family::Website {
+            return None;
+        }
+        let kind = match (self.recurrence.period_kind(), self.covers()) {
+            (Some(kind), Covers::Current) => kind,
+            _ => PeriodKind::Year,
+        };
+        Some(Period::containing(kind, publish, tz).end(tz))
+    }
+}
+
+/// The standards and laws `/standards/` groups requirements by, assessors' first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// NACC's Integrity and Transparency Assessment, open data (OIT).
+    Ita,
+    /// The Ministry of Public Health's MOIT.
+    Moit,
+    /// Official Information Act B.E. 2540, sections 7 and 9.
+    Oia,
+    /// The government website standard and the ministry's guideline.
+    Website,
+}
+
+impl Family {
+    pub const ALL: [Family; 4] = [Family::Ita, Family::Moit, Family::Oia, Family::Website];
+
+    fn of_group(group: &str) -> Family {
+        if group.starts_with("ita-") {
+            Family::Ita
+        } else if group.contains("moit") {
+            Family::Moit
+        } else if group.starts_with("oia-") {
+            Family::Oia
+        } else {
+            Family::Website
+        }
+    }
+
+    pub fn name(self, english: bool) -> &'static str {
+        match (self, english) {
+            (Family::Ita, false) => "การประเมินคุณธรรมและความโปร่งใส (ITA) ตัวชี้วัดการเปิดเผยข้อมูล (OIT)",
+            (Family::Ita, true) => "Integrity and Transparency Assessment (ITA): open data (OIT)",
+            (Family::Moit, false) => "การประเมินคุณธรรมและความโปร่งใส กระทรวงสาธารณสุข (MOIT)",
+            (Family::Moit, true) => "Ministry of Public Health assessment (MOIT)",
+            (Family::Oia, false) => "พระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540 มาตรา 7 และมาตรา 9",
+            (Family::Oia, true) => "Official Information Act B.E. 2540, sections 7 and 9",
+            (Family::Website, false) => "มาตรฐานเว็บไซต์หน่วยงานภาครัฐ และแนวทางของกระทรวง",
+            (Family::Website, true) => "Government website standard and the ministry's guideline",
+        }
     }
 }
 

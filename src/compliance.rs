@@ -70,6 +70,87 @@ pub struct Compliance {
     pub items: Vec<ItemStatus>,
     /// Ids that live items declare but the checklist does not know (typos, old numbering).
     pub unknown_ids: Vec<UnknownId>,
+    /// Live items that will expire before the period they are evidence for ends.
+    pub early_expiries: Vec<EarlyExpiry>,
+}
+
+/// An item that expires before a requirement it provides stops needing it: the
+/// index would say "not yet published" for the rest of the period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EarlyExpiry {
+    pub path: String,
+    pub id: String,
+    /// The official code ("O22"), or the id.
+    pub code: String,
+    pub expires: DateTime<FixedOffset>,
+    pub needed_until: DateTime<FixedOffset>,
+}
+
+impl EarlyExpiry {
+    /// One line in Thai with English beside.
+    pub fn describe(&self, tz: Tz) -> String {
+        let last_day = self.needed_until - Duration::days(1);
+        format!(
+            "หมดอายุ {} ก่อนสิ้นงวดของ {} ({}) ซึ่งต้องเผยแพร่ถึง {} (expires before the period of {} ends); \
+             set `expires = {}` or later, or publish a replacement before it expires",
+            thai_date(self.expires, tz, DateForm::Full, false),
+            self.code,
+            self.id,
+            thai_date(last_day, tz, DateForm::Full, false),
+            self.code,
+            self.needed_until.with_timezone(&tz).format("%Y-%m-%d"),
+        )
+    }
+}
+
+/// The early expiries among `items` that would leave a requirement without
+/// evidence: no other page provides it from before this one expires until its
+/// period ends. (A news item among many others for O7 is not worth a warning; the
+/// only procurement announcement for O22 is.)
+pub fn vanishing_evidence(checklist: &Checklist, items: &[&Item], tz: Tz) -> Vec<EarlyExpiry> {
+    let mut found: Vec<EarlyExpiry> = items
+        .iter()
+        .flat_map(|item| {
+            early_expiries(checklist, item, tz)
+                .into_iter()
+                .filter(|early| {
+                    !items.iter().any(|other| {
+                        (other.section != item.section || other.slug != item.slug)
+                            && other.front.standard.contains(&early.id)
+                            && other.front.publish <= early.expires
+                            && other.front.expires.is_none_or(|e| e >= early.needed_until)
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(a.id.cmp(&b.id)));
+    found.dedup();
+    found
+}
+
+/// The requirements `item` provides that need it longer than its `expires`.
+pub fn early_expiries(checklist: &Checklist, item: &Item, tz: Tz) -> Vec<EarlyExpiry> {
+    let Some(expires) = item.front.expires else {
+        return Vec::new();
+    };
+    item.front
+        .standard
+        .iter()
+        .filter_map(|id| {
+            let req = checklist.get(id)?;
+            let needed_until = req.needed_until(item.front.publish, tz)?;
+            (expires < needed_until).then(|| EarlyExpiry {
+                path: item.path.clone(),
+                id: id.clone(),
+                code: Some(req.code(false))
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or_else(|| id.clone()),
+                expires,
+                needed_until,
+            })
+        })
+        .collect()
 }
 
 /// One requirement's status.
@@ -253,10 +334,13 @@ pub fn evaluate(
                 .collect(),
         })
         .collect();
+    let live_items: Vec<&Item> = live.iter().map(|i| i.item).collect();
+    let early = vanishing_evidence(checklist, &live_items, tz);
     Compliance {
         now,
         items,
         unknown_ids,
+        early_expiries: early,
     }
 }
 
@@ -438,6 +522,14 @@ pub fn table(compliance: &Compliance, checklist: &Checklist, tz: Tz) -> String {
             }
         }
     }
+    if !compliance.early_expiries.is_empty() {
+        out.push_str(
+            "\nหมดอายุก่อนสิ้นงวดที่ใช้เป็นหลักฐาน (expire before the period they are evidence for ends):\n",
+        );
+        for e in &compliance.early_expiries {
+            out.push_str(&format!("  !! {}: {}\n", e.path, e.describe(tz)));
+        }
+    }
     if !compliance.unknown_ids.is_empty() {
         out.push_str("\nรหัสที่ไม่มีใน checklist.toml (ids not in checklist.toml):\n");
         for unknown in &compliance.unknown_ids {
@@ -496,6 +588,12 @@ pub fn markdown(compliance: &Compliance, checklist: &Checklist, tz: Tz) -> Strin
                 urls.join("<br>"),
                 md_cell(&gaps.join("; "))
             ));
+        }
+    }
+    if !compliance.early_expiries.is_empty() {
+        out.push_str("\n## หมดอายุก่อนสิ้นงวด (expire before the period ends)\n\n");
+        for e in &compliance.early_expiries {
+            out.push_str(&format!("- `{}`: {}\n", e.path, e.describe(tz)));
         }
     }
     if !compliance.unknown_ids.is_empty() {

@@ -109,6 +109,11 @@ pub struct SectionConfig {
     /// Default lifetime in days that `khaosan new` gives an item.
     #[serde(default)]
     pub lifetime_days: Option<u32>,
+    /// A default lifetime by the calendar instead of days: `"fiscal-year"` keeps new
+    /// items until the end of the fiscal year they are published in (30 September),
+    /// so evidence for ITA stays through the assessment.
+    #[serde(default)]
+    pub lifetime: Option<Lifetime>,
     /// Items may omit `expires` (laws in force, the office's history).
     #[serde(default)]
     pub permanent: bool,
@@ -118,6 +123,14 @@ pub struct SectionConfig {
     /// guideline asks. `khaosan check` warns about items without one.
     #[serde(default)]
     pub requires_source: bool,
+}
+
+/// `lifetime` of a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lifetime {
+    /// Until the fiscal year of the publish date ends (1 October, exclusive).
+    FiscalYear,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,6 +27,7 @@ pub mod registry;
 pub mod render;
 pub mod site;
 pub mod source;
+pub mod statistics;
 pub mod write;
 
 /// khaosan's version and the commit it was built from, as `khaosan --version` shows

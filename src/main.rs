@@ -37,6 +37,43 @@ enum Command {
     Compliance(ComplianceArgs),
     /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
     Report(ReportArgs),
+    /// นับการเข้าชมจากบันทึกของเว็บเซิร์ฟเวอร์ลงไฟล์สถิติ (Count page views and visitors from access logs into data/statistics.json)
+    Stats(StatsArgs),
+    /// สรุปผลแบบสำรวจความพึงพอใจลงไฟล์สถิติ (Summarise a satisfaction survey export into data/statistics.json)
+    Survey(SurveyArgs),
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "ตัวอย่าง (example):\n  khaosan stats /var/log/nginx/access.log /var/log/nginx/access.log.*.gz\n\n\
+    อ่านรูปแบบ common/combined ของ nginx และ Apache รวมถึงไฟล์ .gz นับเฉพาะหน้าเว็บที่ตอบ 200 ไม่นับโปรแกรมอัตโนมัติ\n\
+    และเก็บเฉพาะจำนวน ไม่เก็บที่อยู่ IP (reads common/combined logs, .gz too; counts GET 200 pages, no robots;\n\
+    keeps counts only). A day seen again replaces the stored day, so running twice counts once."
+)]
+struct StatsArgs {
+    /// ไฟล์บันทึกการเข้าถึง (access log files, plain or .gz)
+    #[arg(value_name = "LOGFILE")]
+    logs: Vec<PathBuf>,
+    /// โฟลเดอร์ของเว็บไซต์ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+}
+
+#[derive(Args)]
+#[command(
+    after_help = "ตัวอย่าง (examples):\n  khaosan survey แบบสำรวจ.csv\n  khaosan survey responses.xlsx --fiscal-year 2569\n\n\
+    รับไฟล์ CSV ของ Google Forms, XLSX ของ Microsoft Forms หรือ CSV ที่บันทึกจาก Excel ภาษาไทย (Windows-874).\n\
+    Rating questions are the columns whose answers are all 1–5 or มากที่สุด…น้อยที่สุด."
+)]
+struct SurveyArgs {
+    /// ไฟล์ผลแบบสำรวจ (the survey export: .csv or .xlsx)
+    file: PathBuf,
+    /// ปีงบประมาณ พ.ศ. ของคำตอบทั้งหมด เมื่อไฟล์ไม่มีคอลัมน์เวลา (fiscal year B.E. for every answer, when the export has no time column)
+    #[arg(long, value_name = "YEAR")]
+    fiscal_year: Option<i32>,
+    /// โฟลเดอร์ของเว็บไซต์ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
 }
 
 #[derive(Args)]
@@ -305,6 +342,8 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Status(args) => run_status(args),
         Command::New(args) => run_new(args),
+        Command::Stats(args) => run_stats(args),
+        Command::Survey(args) => run_survey(args),
     };
     match result {
         Ok(code) => code,
@@ -468,6 +507,31 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
         created.approver,
         created.approver_name,
     );
+    for warning in &created.warnings {
+        eprintln!("คำเตือน (warning): {warning}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_stats(args: StatsArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::statistics;
+    let summary = statistics::stats(&args.root, &args.logs)?;
+    print_out(&statistics::stats_text(&summary))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_survey(args: SurveyArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::statistics;
+    let years = statistics::survey(&args.root, &args.file, args.fiscal_year)?;
+    for (fy, respondents, questions) in years {
+        print_out(&format!(
+            "ปีงบประมาณ (fiscal year) {fy}: ผู้ตอบ (respondents) {respondents}, คำถามให้คะแนน (rating questions) {questions}\n"
+        ))?;
+    }
+    print_out(&format!(
+        "บันทึกลงใน (saved in) {}; commit it for approval\n",
+        khaosan::statistics::STATISTICS_FILE
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

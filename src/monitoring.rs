@@ -27,6 +27,7 @@ use crate::dates::{DateForm, start_of_day, thai_date};
 use crate::decide::{Decision, Reason, decide};
 use crate::render::templates::escape_markup;
 use crate::source::{NoticeKind, Trust};
+use crate::statistics::{MonthRow, StatisticsData, SurveySummary, fiscal_year_of};
 
 /// The stretch of time a report covers: `[from, to)` in the site's zone.
 #[derive(Debug, Clone, Serialize)]
@@ -191,6 +192,116 @@ pub struct Monitoring {
     pub provided: usize,
     /// What this report cannot see, said plainly.
     pub limits: Vec<String>,
+    /// Visits and satisfaction from `data/statistics.json`, when the site keeps it.
+    pub statistics: Option<RoundStatistics>,
+    /// `@font-face` rules with the theme's Sarabun files inside, for the HTML form.
+    #[serde(skip)]
+    pub fonts_css: String,
+}
+
+/// Visits in the round and the latest satisfaction survey, for the executives.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoundStatistics {
+    /// Page views on the days of the round that have counts.
+    pub views: u64,
+    pub days: usize,
+    /// Months that overlap the round.
+    pub months: Vec<MonthRow>,
+    pub survey_fiscal_year: Option<i32>,
+    pub survey: Option<SurveySummary>,
+}
+
+/// The visits of `round` and the newest survey up to its fiscal year.
+fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStatistics> {
+    let data = StatisticsData::from_snapshot(&loaded.snapshot)?.ok()?;
+    let first = round.from.with_timezone(&tz).date_naive();
+    let last = (round.to - Duration::seconds(1))
+        .with_timezone(&tz)
+        .date_naive();
+    let in_round = |day: &str| {
+        NaiveDate::parse_from_str(day, "%Y-%m-%d").is_ok_and(|d| d >= first && d <= last)
+    };
+    let (mut views, mut days) = (0, 0);
+    for (day, count) in &data.visits.days {
+        if in_round(day) {
+            views += count.views;
+            days += 1;
+        }
+    }
+    let months = (fiscal_year_of(first)..=fiscal_year_of(last))
+        .flat_map(|fy| data.months_of(fy))
+        .filter(|m| {
+            let start = NaiveDate::from_ymd_opt(m.year, m.month_number, 1);
+            start.is_some_and(|s| s <= last && (s + chrono::Months::new(1)) > first)
+        })
+        .collect();
+    let fy = fiscal_year_of(last);
+    let survey_fiscal_year = data
+        .surveys
+        .keys()
+        .filter_map(|y| y.parse::<i32>().ok())
+        .filter(|y| *y <= fy)
+        .max();
+    let survey = survey_fiscal_year.and_then(|y| data.surveys.get(&y.to_string()).cloned());
+    Some(RoundStatistics {
+        views,
+        days,
+        months,
+        survey_fiscal_year,
+        survey,
+    })
+}
+
+/// The theme's Sarabun files as `@font-face` rules with the font inside (base64),
+/// so the report prints in Thai on a computer without a Thai font. The files come
+/// from the site's theme, or the copies shipped with khaosan.
+fn embedded_fonts(loaded: &Loaded) -> String {
+    use base64::Engine as _;
+    const THAI: &str = "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC";
+    const LATIN: &str = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD";
+    let shipped: [(&str, u16, &str, &[u8]); 4] = [
+        (
+            "sarabun-thai-400-normal.woff2",
+            400,
+            THAI,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-400-normal.woff2"),
+        ),
+        (
+            "sarabun-thai-700-normal.woff2",
+            700,
+            THAI,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-thai-700-normal.woff2"),
+        ),
+        (
+            "sarabun-latin-400-normal.woff2",
+            400,
+            LATIN,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-400-normal.woff2"),
+        ),
+        (
+            "sarabun-latin-700-normal.woff2",
+            700,
+            LATIN,
+            include_bytes!("../themes/default/static/fonts/sarabun/sarabun-latin-700-normal.woff2"),
+        ),
+    ];
+    let mut css = String::new();
+    for (name, weight, range, fallback) in shipped {
+        let path = format!("themes/{}/static/fonts/sarabun/{name}", loaded.config.theme);
+        let bytes = loaded
+            .snapshot
+            .files
+            .get(&path)
+            .and_then(|f| f.blob.read().ok())
+            .map(|b| b.into_owned())
+            .unwrap_or_else(|| fallback.to_vec());
+        let _ = writeln!(
+            css,
+            "@font-face {{ font-family: Sarabun; font-style: normal; font-weight: {weight}; src: url(data:font/woff2;base64,{}) format(\"woff2\"); unicode-range: {range}; }}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        );
+    }
+    css
 }
 
 /// An item as the decision saw it, if it was ever approved to go out.
@@ -229,6 +340,7 @@ fn event(item: &Item, at: DateTime<FixedOffset>) -> Event {
 
 /// Builds the report for `round` from what `load_and_decide` produced.
 pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> Monitoring {
+    let round_for_statistics = round.clone();
     let report = &loaded.report;
     let now = report.now;
     let limit = checklist.monitoring.latency_limit_hours;
@@ -395,7 +507,23 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
             .unwrap_or(0),
         gaps: compliance.gaps().cloned().collect(),
         limits,
+        statistics: round_statistics(loaded, &round_for_statistics, tz),
+        fonts_css: embedded_fonts(loaded),
     }
+}
+
+/// The mean of all ratings of a survey, every answer weighing the same.
+fn overall_mean(survey: &SurveySummary) -> f64 {
+    let answers: u64 = survey.questions.iter().map(|q| q.answers).sum();
+    if answers == 0 {
+        return 0.0;
+    }
+    survey
+        .questions
+        .iter()
+        .map(|q| q.mean * q.answers as f64)
+        .sum::<f64>()
+        / answers as f64
 }
 
 fn summarise(items: Vec<Latency>, limit_hours: f64) -> LatencySummary {
@@ -427,53 +555,109 @@ fn duration_th(minutes: f64) -> String {
 }
 
 impl Monitoring {
-    /// A few sentences for the executives, in Thai, then English.
+    /// A few sentences for the executives, in Thai as an office writes to its
+    /// director, then the same in English.
     pub fn summary(&self) -> (String, String) {
-        let median_th = self
-            .latency
-            .median_minutes
-            .map_or_else(|| "ไม่มีข้อมูล".to_string(), duration_th);
-        let median_en = self
-            .latency
-            .median_minutes
-            .map_or_else(|| "not available".to_string(), |m| format!("{m:.0} min"));
-        let th = format!(
-            "ในช่วง {} เผยแพร่ข้อมูลใหม่ {} รายการ ปรับปรุง {} รายการ และนำลงเมื่อครบระยะเวลาเผยแพร่ {} รายการ \
-             การอนุมัติ {} รายการใช้เวลามัธยฐาน {} เกินกรอบ {} ชั่วโมงตามแนวทาง {} รายการ \
-             มีการเปลี่ยนแปลงที่ไม่ได้รับอนุมัติ {} รายการ (ไม่ถูกเผยแพร่) \
-             ณ สิ้นรอบ รายการตามมาตรฐานครบถ้วน {} จาก {} รายการ มีข้อขาดที่ต้องดำเนินการ {} รายการ",
+        let mut th = vec![format!(
+            "ในรอบการรายงาน {} สำนักงานได้เผยแพร่ข้อมูลใหม่บนเว็บไซต์ {} เรื่อง ปรับปรุงข้อมูลเดิม {} เรื่อง \
+             และนำข้อมูลที่ครบกำหนดระยะเวลาเผยแพร่ออกจากเว็บไซต์ {} เรื่อง",
             self.round.label_th,
             self.published.len(),
             self.updated.len(),
             self.taken_down.len(),
-            self.latency.measured,
-            median_th,
-            self.latency.limit_hours,
-            self.latency.late,
-            self.unapproved.len(),
-            self.provided,
-            self.requirements,
-            self.gaps.len(),
-        );
-        let en = format!(
-            "In {}: {} items published, {} updated, {} taken down at the end of their period. \
-             {} approvals, median {}, {} over the guideline's {} hours. \
-             {} changes were never approved (not published). \
-             At the end of the period {} of {} requirements were met; {} have gaps to act on.",
+        )];
+        let mut en = vec![format!(
+            "In {}, the office published {} new items on its website, updated {} and took down {} whose publication period had ended.",
             self.round.label_en,
             self.published.len(),
             self.updated.len(),
             self.taken_down.len(),
-            self.latency.measured,
-            median_en,
-            self.latency.late,
-            self.latency.limit_hours,
-            self.unapproved.len(),
+        )];
+        let hours = self.latency.limit_hours;
+        match self.latency.median_minutes {
+            Some(median) => {
+                th.push(format!(
+                    "เรื่องที่ตรวจสอบเวลาได้ {} เรื่อง ใช้เวลาตั้งแต่ขออนุญาตจนได้รับอนุมัติ (ค่ามัธยฐาน) {} {}",
+                    self.latency.measured,
+                    duration_th(median),
+                    if self.latency.late == 0 {
+                        format!("ทุกเรื่องอยู่ในกรอบ {hours} ชั่วโมงตามแนวทาง")
+                    } else {
+                        format!(
+                            "โดยมี {} เรื่องที่ใช้เวลาเกินกรอบ {hours} ชั่วโมงตามแนวทาง",
+                            self.latency.late
+                        )
+                    }
+                ));
+                en.push(format!(
+                    "Of {} requests with known times, the median time from request to approval was {median:.0} minutes; {} took longer than the guideline's {hours} hours.",
+                    self.latency.measured, self.latency.late
+                ));
+            }
+            None => {
+                th.push("รอบนี้ไม่มีข้อมูลเวลาการขออนุญาตและการอนุมัติจากประวัติ git".to_string());
+                en.push(
+                    "No request and approval times from git are available for this round."
+                        .to_string(),
+                );
+            }
+        }
+        if self.unapproved.is_empty() {
+            th.push("ไม่มีการแก้ไขข้อมูลใดที่เผยแพร่โดยไม่ได้รับอนุมัติ".to_string());
+            en.push("No change was published without approval.".to_string());
+        } else {
+            th.push(format!(
+                "มีการแก้ไข {} รายการที่ยังไม่ได้รับอนุมัติ จึงยังไม่ถูกเผยแพร่",
+                self.unapproved.len()
+            ));
+            en.push(format!(
+                "{} changes were not approved and so were not published.",
+                self.unapproved.len()
+            ));
+        }
+        th.push(format!(
+            "เมื่อสิ้นรอบ เว็บไซต์มีข้อมูลครบตามรายการมาตรฐาน {} จาก {} รายการ{}",
             self.provided,
             self.requirements,
-            self.gaps.len(),
-        );
-        (th, en)
+            if self.gaps.is_empty() {
+                " ไม่มีรายการที่ต้องดำเนินการเพิ่มเติม".to_string()
+            } else {
+                format!(
+                    " ยังมีรายการที่ต้องดำเนินการ {} รายการ ดังรายละเอียดในหัวข้อปัญหาอุปสรรค",
+                    self.gaps.len()
+                )
+            }
+        ));
+        en.push(format!(
+            "At the end of the round {} of {} requirements were met; {} need action (see the problems section).",
+            self.provided,
+            self.requirements,
+            self.gaps.len()
+        ));
+        if let Some(stats) = &self.statistics {
+            if stats.days > 0 {
+                th.push(format!(
+                    "มีการเข้าชมเว็บไซต์ {} ครั้ง (นับจาก {} วันที่มีข้อมูล)",
+                    stats.views, stats.days
+                ));
+                en.push(format!(
+                    "The website had {} page views ({} days counted).",
+                    stats.views, stats.days
+                ));
+            }
+            if let (Some(fy), Some(survey)) = (stats.survey_fiscal_year, &stats.survey) {
+                let mean = overall_mean(survey);
+                th.push(format!(
+                    "ผลการสำรวจความพึงพอใจปีงบประมาณ {fy} มีผู้ตอบ {} คน ความพึงพอใจเฉลี่ย {mean:.2} จากคะแนนเต็ม 5",
+                    survey.respondents
+                ));
+                en.push(format!(
+                    "The satisfaction survey of fiscal year {fy} had {} respondents, with a mean of {mean:.2} out of 5.",
+                    survey.respondents
+                ));
+            }
+        }
+        (th.join(" "), en.join(" "))
     }
 
     /// Markdown, for the web master's notes or a pull request.
@@ -606,6 +790,37 @@ impl Monitoring {
                 compliance::md_cell(&details.join("; "))
             );
         }
+        if let Some(stats) = &self.statistics {
+            let _ = writeln!(
+                out,
+                "\n## สถิติการเข้าชมและความพึงพอใจ (Visits and satisfaction)\n\n| เดือน (month) | การเข้าชม (views) | ผู้เข้าชม (visitors) |\n|---|---:|---:|"
+            );
+            for m in &stats.months {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    crate::statistics::charts::month_label(m, crate::content::Lang::Th),
+                    m.views,
+                    m.visitors
+                );
+            }
+            if let (Some(fy), Some(survey)) = (stats.survey_fiscal_year, &stats.survey) {
+                let _ = writeln!(
+                    out,
+                    "\nความพึงพอใจ ปีงบประมาณ {fy} (satisfaction, FY{fy}): ผู้ตอบ {} คน (respondents)\n\n| คำถาม (question) | ผู้ตอบ (answers) | ค่าเฉลี่ย (mean) |\n|---|---:|---:|",
+                    survey.respondents
+                );
+                for q in &survey.questions {
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {:.2} |",
+                        compliance::md_cell(&q.question),
+                        q.answers,
+                        q.mean
+                    );
+                }
+            }
+        }
         let _ = writeln!(out, "\n## ข้อจำกัดของรายงาน (Limits)\n");
         for l in &self.limits {
             let _ = writeln!(out, "- {l}");
@@ -707,7 +922,7 @@ impl Monitoring {
 <meta charset="utf-8">
 <title>รายงานผลการกำกับติดตามการเผยแพร่ข้อมูลผ่านเว็บไซต์ {round}</title>
 <style>
-@page {{ size: A4; margin: 20mm 18mm; }}
+{fonts}@page {{ size: A4; margin: 20mm 18mm; }}
 body {{ font-family: Sarabun, "TH Sarabun New", "Noto Sans Thai", "Leelawadee UI", Tahoma, sans-serif; font-size: 15px; line-height: 1.6; color: #000; max-width: 180mm; margin: 0 auto; }}
 h1 {{ font-size: 20px; text-align: center; margin: 0 0 4px; }}
 h2 {{ font-size: 17px; margin: 18px 0 6px; border-bottom: 1px solid #000; }}
@@ -737,6 +952,7 @@ tr, li {{ break-inside: avoid; }}
             now = time(self.now),
             th = escape_markup(&th),
             en = escape_markup(&en),
+            fonts = self.fonts_css,
         );
         let _ = write!(
             out,
@@ -856,6 +1072,9 @@ tr, li {{ break-inside: avoid; }}
             }
             out.push_str("</table>\n");
         }
+        if let Some(stats) = &self.statistics {
+            out.push_str(&statistics_html(stats));
+        }
         out.push_str("<h2>ข้อจำกัดของรายงาน</h2>\n<ul>\n");
         for l in &self.limits {
             let _ = writeln!(out, "<li>{}</li>", escape_markup(l));
@@ -866,6 +1085,61 @@ tr, li {{ break-inside: avoid; }}
         );
         out
     }
+}
+
+/// The visits of the round and the survey, as charts with their numbers beside.
+fn statistics_html(stats: &RoundStatistics) -> String {
+    use crate::content::Lang;
+    use crate::statistics::charts::{month_label, survey_chart, visits_chart};
+    let mut out = String::from("<h2>สถิติการเข้าชมและความพึงพอใจ</h2>\n");
+    if stats.months.is_empty() {
+        out.push_str("<p>ไม่มีข้อมูลสถิติการเข้าชมในรอบนี้</p>\n");
+    } else {
+        let title = "จำนวนการเข้าชมรายเดือน";
+        out.push_str(&visits_chart(
+            "report-visits",
+            &stats.months,
+            title,
+            Lang::Th,
+        ));
+        out.push_str("<table><tr><th>เดือน</th><th>การเข้าชม (ครั้ง)</th><th>ผู้เข้าชม (คน)</th></tr>\n");
+        for m in &stats.months {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                escape_markup(&month_label(m, Lang::Th)),
+                m.views,
+                m.visitors
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    if let (Some(fy), Some(survey)) = (stats.survey_fiscal_year, &stats.survey) {
+        let title = format!(
+            "ค่าเฉลี่ยความพึงพอใจ ปีงบประมาณ {fy} (ผู้ตอบ {} คน)",
+            survey.respondents
+        );
+        let _ = writeln!(out, "<p>{}</p>", escape_markup(&title));
+        out.push_str(&survey_chart(
+            "report-survey",
+            &survey.questions,
+            &title,
+            Lang::Th,
+        ));
+        out.push_str("<table><tr><th>ข้อ</th><th>คำถาม</th><th>ผู้ตอบ</th><th>ค่าเฉลี่ย</th></tr>\n");
+        for (i, q) in survey.questions.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2}</td></tr>",
+                i + 1,
+                escape_markup(&q.question),
+                q.answers,
+                q.mean
+            );
+        }
+        out.push_str("</table>\n");
+    }
+    out
 }
 
 fn short(commit: &str) -> &str {

@@ -117,6 +117,9 @@ pub struct Site<'a> {
     /// `checklist.toml` for the evidence pages; `None` when the file does not parse
     /// (`khaosan compliance` says why), so a typo there never stops a takedown.
     pub checklist: Option<crate::checklist::Checklist>,
+    /// Counts for `/statistics/` from `data/statistics.json`; `None` when the site
+    /// has none or it does not parse (`khaosan check` says why).
+    pub statistics: Option<crate::statistics::StatisticsData>,
     /// Items by (section, slug): an item and its translations share one entry.
     by_page: HashMap<(&'a str, &'a str), Vec<usize>>,
 }
@@ -165,6 +168,8 @@ impl<'a> Site<'a> {
             items,
             sections,
             checklist: crate::checklist::Checklist::from_snapshot(snapshot).ok(),
+            statistics: crate::statistics::StatisticsData::from_snapshot(snapshot)
+                .and_then(Result::ok),
             by_page,
         }
     }

@@ -402,6 +402,20 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     outcome
         .findings
         .extend(placeholder_findings(&loaded, &options.root, link_severity));
+    outcome.findings.extend(early_expiry_findings(
+        &loaded,
+        link_severity,
+        scope.as_deref(),
+    ));
+    // The statistics file is written by `khaosan stats` and `khaosan survey`; a hand
+    // edit that breaks it would leave /statistics/ without figures.
+    if let Some(Err(problem)) = crate::statistics::StatisticsData::from_snapshot(&loaded.snapshot) {
+        outcome.findings.push(Finding::from_problem(
+            &problem,
+            severity_of(&problem.file),
+            "",
+        ));
+    }
     outcome.changes = changed.map(|files| describe_changes(files, &loaded, outcome.tz));
     Ok(outcome)
 }
@@ -481,6 +495,43 @@ fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec
         }
     }
     findings
+}
+
+/// Items that provide an ITA, MOIT or Official Information Act requirement but
+/// expire before its period ends, leaving it without evidence (see
+/// [`crate::checklist::Requirement::needed_until`] and
+/// [`crate::compliance::vanishing_evidence`]).
+fn early_expiry_findings(
+    loaded: &Loaded,
+    severity: Severity,
+    scope: Option<&[String]>,
+) -> Vec<Finding> {
+    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+        return Vec::new();
+    };
+    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    let items: Vec<&crate::content::Item> = loaded
+        .report
+        .decisions
+        .iter()
+        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
+        .filter_map(|d| d.item.as_ref())
+        .collect();
+    crate::compliance::vanishing_evidence(&checklist, &items, tz)
+        .into_iter()
+        .filter(|early| scope.is_none_or(|s| s.contains(&early.path)))
+        .map(|early| Finding {
+            severity,
+            line: loaded
+                .snapshot
+                .text(&early.path)
+                .and_then(Result::ok)
+                .and_then(|text| front_matter_line(&text, "expires")),
+            file: Some(early.path.clone()),
+            field: Some("expires".into()),
+            message: early.describe(tz),
+        })
+        .collect()
 }
 
 /// Renders every page into nothing; a theme or template error becomes a finding.

@@ -6,10 +6,13 @@
 //! - [`status`]: `khaosan status`, the web master's daily view;
 //! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
 //! - [`init`]: `khaosan init`, a new office's own site repository.
+//! - [`statistics`]: `khaosan stats` and `khaosan survey`, which add counts to the
+//!   statistics data file.
 
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod statistics;
 pub mod status;
 
 use chrono::{DateTime, FixedOffset};

@@ -9,7 +9,8 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::build::load_and_decide;
-use crate::config::{SectionConfig, is_slug};
+use crate::checklist::{Period, PeriodKind};
+use crate::config::{Lifetime, SectionConfig, is_slug};
 use crate::dates::WrittenDate;
 use crate::registry::{Person, Registry, Role};
 use crate::source::LoadOptions;
@@ -49,6 +50,9 @@ pub struct Created {
     pub approver_name: String,
     pub publish: String,
     pub expires: Option<String>,
+    /// Requirements that items of this section provide and that need the new item
+    /// longer than its expiry (Thai with English).
+    pub warnings: Vec<String>,
 }
 
 /// Writes the item; refuses to replace any existing file.
@@ -92,6 +96,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     };
     let publish_day = publish_at.with_timezone(&tz).date_naive();
     let expires = expiry(options, section, publish_day, publish_at, tz)?;
+    let warnings = early_expiry_warnings(&loaded, section, publish_at, expires.as_deref(), tz);
 
     let dir = format!("content/{}", section.id);
     let slug = match &options.slug {
@@ -143,7 +148,68 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         approver_name: approver.name.clone(),
         publish: publish_text,
         expires,
+        warnings,
     })
+}
+
+/// What the section's items usually provide (their `standard` ids) and which of
+/// those need an item published at `publish` to stay longer than `expires`.
+fn early_expiry_warnings(
+    loaded: &crate::build::Loaded,
+    section: &SectionConfig,
+    publish: DateTime<FixedOffset>,
+    expires: Option<&str>,
+    tz: Tz,
+) -> Vec<String> {
+    let Some(expires) = expires.and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok()) else {
+        return Vec::new();
+    };
+    let expires_at = crate::dates::start_of_day(expires, tz);
+    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+        return Vec::new();
+    };
+    let ids: std::collections::BTreeSet<&str> = loaded
+        .report
+        .decisions
+        .iter()
+        .filter_map(|d| d.item.as_ref())
+        .filter(|item| item.section == section.id)
+        .flat_map(|item| item.front.standard.iter().map(String::as_str))
+        .collect();
+    // The codes whose period outlasts the new item, and the latest end among them.
+    let mut codes = Vec::new();
+    let mut until: Option<DateTime<FixedOffset>> = None;
+    for id in ids {
+        let Some(req) = checklist.get(id) else {
+            continue;
+        };
+        let Some(needed) = req.needed_until(publish, tz) else {
+            continue;
+        };
+        if expires_at < needed {
+            let code = req.code(false);
+            codes.push(if code.is_empty() {
+                id.to_string()
+            } else {
+                code
+            });
+            until = Some(until.map_or(needed, |u| u.max(needed)));
+        }
+    }
+    let Some(until) = until else {
+        return Vec::new();
+    };
+    let codes = codes.join(", ");
+    vec![format!(
+        "รายการในหมวด {} เป็นหลักฐานของ {codes} ซึ่งต้องอยู่ถึง {}; ถ้ารายการนี้เป็นหลักฐานด้วย ให้ตั้ง expires = {} \
+         (items of this section provide {codes}, needed until the period ends; if this one does, keep it until then, \
+         or set lifetime = \"fiscal-year\" for the section in site.toml)",
+        section.id,
+        (until - chrono::Duration::days(1))
+            .with_timezone(&tz)
+            .format("%Y-%m-%d"),
+        until.with_timezone(&tz).format("%Y-%m-%d"),
+    )]
 }
 
 /// `--author`, checked against the registry, or the person with git's `user.email`.
@@ -221,6 +287,11 @@ fn expiry(
             );
         }
         return Ok(Some(written));
+    }
+    if options.days.is_none() && section.lifetime == Some(Lifetime::FiscalYear) {
+        // Until the fiscal year ends: 1 October after the publish date, exclusive.
+        let end = Period::containing(PeriodKind::Year, publish_at, tz).end(tz);
+        return Ok(Some(end.with_timezone(&tz).date_naive().to_string()));
     }
     let days = match (options.days, section.lifetime_days) {
         (Some(0), _) => bail!("--days must be at least 1"),

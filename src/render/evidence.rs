@@ -14,9 +14,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::checklist::{Checklist, ProvidedBy};
+use chrono::{DateTime, FixedOffset};
+
+use crate::checklist::{Checklist, Family, ProvidedBy};
 use crate::compliance::{self, Instance, State};
 use crate::content::Lang;
+use crate::dates::fiscal_year_be;
+use crate::registry::Role;
 use crate::site::{LiveItem, Site};
 use crate::source::Trust;
 use crate::write::Sink;
@@ -50,6 +54,25 @@ struct RecordView {
     /// The approval was checked in git (otherwise it rests on the front matter).
     verified: bool,
     standards: Vec<serde_json::Value>,
+    /// ประธานศูนย์ข้อมูลข่าวสาร: the registry's person with role `reviewer`.
+    reviewer: Option<PersonView>,
+    /// The web master who published: the registry's person with role `webmaster`.
+    webmaster: Option<PersonView>,
+    /// When it went public: the later of approval and `publish`.
+    published_at: String,
+}
+
+/// The first person in the registry with `role`.
+fn person_with_role(site: &Site<'_>, role: Role) -> Option<PersonView> {
+    let person = site.registry.people.iter().find(|p| p.has_role(role))?;
+    PersonView::of(site.registry, Some(&person.id))
+}
+
+/// When an item went public: the later of its approval and its `publish` time.
+fn published_at(live: &LiveItem<'_>) -> DateTime<FixedOffset> {
+    live.approval.map_or(live.item.front.publish, |a| {
+        a.approved_at.max(live.item.front.publish)
+    })
 }
 
 fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'_>) -> RecordView {
@@ -89,6 +112,9 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
                 })
             })
             .collect(),
+        reviewer: person_with_role(site, Role::Reviewer),
+        webmaster: person_with_role(site, Role::Webmaster),
+        published_at: published_at(live).to_rfc3339(),
     }
 }
 
@@ -142,6 +168,7 @@ pub(super) fn render(
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
         .sum();
+    let data_files = write_record_data(site, checklist, sink)?;
     let Some(checklist) = checklist else {
         return Ok(records);
     };
@@ -159,7 +186,10 @@ pub(super) fn render(
         let mut ctx = base[&lang].clone();
         ctx.insert("page_kind", "standards");
         ctx.insert("breadcrumbs", &[super::crumb_key("standards")]);
-        ctx.insert("groups", &standards_groups(site, checklist, &result, lang));
+        ctx.insert(
+            "standards",
+            &standards_view(site, checklist, &result, lang, &data_files),
+        );
         ctx.insert(
             "alternate_url",
             &site
@@ -182,56 +212,243 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
-/// The index: every requirement content should provide, and any other one an item
-/// claims, grouped as the checklist groups them, with the URLs that provide it.
-fn standards_groups(
+/// The index an assessor reads: which fiscal year it answers, a summary, then one
+/// group per standard (ITA, MOIT, the Official Information Act, the website
+/// standard), each requirement with its official code and the URLs that provide it.
+/// Lists every requirement content should provide, and any other one an item claims.
+fn standards_view(
     site: &Site<'_>,
     checklist: &Checklist,
     result: &compliance::Compliance,
     lang: Lang,
-) -> Vec<serde_json::Value> {
-    let mut groups = Vec::new();
-    for group in checklist.group_order() {
-        let rows: Vec<serde_json::Value> = result
-            .items
-            .iter()
-            .filter(|s| s.group == group)
-            .filter(|s| s.provided_by == ProvidedBy::Content || !s.providers.is_empty())
-            .map(|s| {
-                // The page's own language first; the other only where it is all there is.
-                let own: Vec<_> = s.providers.iter().filter(|p| p.lang == lang).collect();
-                let shown = if own.is_empty() {
-                    s.providers.iter().collect()
-                } else {
-                    own
-                };
-                json!({
-                    "id": s.id,
-                    "name": if lang == Lang::En && !s.name_en.is_empty() { &s.name_en } else { &s.name_th },
-                    "name_th": s.name_th,
-                    "name_en": s.name_en,
-                    "provided": s.state != State::Missing,
-                    "links": shown.iter().map(|p| json!({
-                        "title": p.title,
-                        "url": site.urls.link(&p.url),
-                        "permalink": site.urls.permalink(&p.url),
-                        "record_url": site.urls.link(&record_url(&p.url)),
-                        "updated": p.updated.to_rfc3339(),
-                    })).collect::<Vec<_>>(),
+    data_files: &[i32],
+) -> serde_json::Value {
+    let english = lang == Lang::En;
+    let shown = |s: &&compliance::ItemStatus| {
+        s.provided_by == ProvidedBy::Content || !s.providers.is_empty()
+    };
+    let mut families = Vec::new();
+    for family in Family::ALL {
+        let mut groups = Vec::new();
+        let mut tally = Tally::default();
+        for group in checklist.group_order() {
+            let rows: Vec<serde_json::Value> = result
+                .items
+                .iter()
+                .filter(|s| s.group == group)
+                .filter(shown)
+                .filter_map(|s| {
+                    let req = checklist.get(&s.id)?;
+                    (req.family() == family).then(|| {
+                        tally.add(s.state);
+                        standards_row(site, s, &req.code(english), lang)
+                    })
                 })
-            })
-            .collect();
-        if rows.is_empty() {
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let (th, en) = checklist.group_names(&group);
+            groups.push(json!({
+                "id": group,
+                "name": if english && !en.is_empty() { en } else { th },
+                "items": rows,
+            }));
+        }
+        if groups.is_empty() {
             continue;
         }
-        let (th, en) = checklist.group_names(&group);
-        groups.push(json!({
-            "id": group,
-            "name": if lang == Lang::En && !en.is_empty() { en } else { th },
-            "items": rows,
+        families.push(json!({
+            "id": family,
+            "name": family.name(english),
+            "summary": tally,
+            "groups": groups,
         }));
     }
-    groups
+    let mut total = Tally::default();
+    for s in result.items.iter().filter(shown) {
+        total.add(s.state);
+    }
+    json!({
+        "fiscal_year": fiscal_year_be(site.report.now, site.tz),
+        "summary": total,
+        "families": families,
+        "data_files": data_files.iter().rev().map(|fy| json!({
+            "fiscal_year": fy,
+            "csv": site.urls.link(&format!("/records/{fy}.csv")),
+            "json": site.urls.link(&format!("/records/{fy}.json")),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// How many requirements are provided, missing, missing a period or otherwise short.
+#[derive(Debug, Default, Serialize)]
+struct Tally {
+    total: usize,
+    provided: usize,
+    missing: usize,
+    period_missing: usize,
+    /// Provided but stale or without the expiry it needs.
+    attention: usize,
+}
+
+impl Tally {
+    fn add(&mut self, state: State) {
+        self.total += 1;
+        match state {
+            State::Provided | State::NotByContent => self.provided += 1,
+            State::Missing => self.missing += 1,
+            State::PeriodMissing => self.period_missing += 1,
+            State::Stale | State::NoExpiry => self.attention += 1,
+        }
+    }
+}
+
+fn standards_row(
+    site: &Site<'_>,
+    s: &compliance::ItemStatus,
+    code: &str,
+    lang: Lang,
+) -> serde_json::Value {
+    // The page's own language first; the other only where it is all there is.
+    let own: Vec<_> = s.providers.iter().filter(|p| p.lang == lang).collect();
+    let shown = if own.is_empty() {
+        s.providers.iter().collect()
+    } else {
+        own
+    };
+    let english = lang == Lang::En;
+    let periods: Vec<String> = s
+        .gaps
+        .iter()
+        .filter_map(|g| match g {
+            compliance::Gap::PeriodMissing {
+                label_th, label_en, ..
+            } => Some(if english { label_en } else { label_th }.clone()),
+            _ => None,
+        })
+        .collect();
+    json!({
+        "id": s.id,
+        "code": code,
+        "name": if english && !s.name_en.is_empty() { &s.name_en } else { &s.name_th },
+        "name_th": s.name_th,
+        "name_en": s.name_en,
+        "provided": s.state != State::Missing,
+        "state": s.state,
+        "missing_periods": periods,
+        "links": shown.iter().map(|p| json!({
+            "title": p.title,
+            "url": site.urls.link(&p.url),
+            "permalink": site.urls.permalink(&p.url),
+            "record_url": site.urls.link(&record_url(&p.url)),
+            "updated": p.updated.to_rfc3339(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One row of the publication records' data file.
+#[derive(Debug, Serialize)]
+struct RecordRow {
+    title: String,
+    url: String,
+    record_url: String,
+    section: String,
+    lang: Lang,
+    proposer: String,
+    proposed_at: String,
+    reviewer: String,
+    approver: String,
+    approved_at: String,
+    webmaster: String,
+    published_at: String,
+    publish: String,
+    expires: String,
+    standards: String,
+    verified_in_git: bool,
+    commit: String,
+}
+
+/// Column headings of the CSV, Thai with English, in [`RecordRow`]'s order.
+const RECORD_HEADINGS: &[&str] = &[
+    "ชื่อเรื่อง (title)",
+    "URL",
+    "แบบฟอร์มขออนุญาต (record)",
+    "หมวด (section)",
+    "ภาษา (language)",
+    "ผู้ขออนุญาต (proposed by)",
+    "วันที่ขออนุญาต (proposed on)",
+    "ผู้ตรวจสอบ (reviewer)",
+    "ผู้อนุมัติ (approved by)",
+    "วันที่อนุมัติ (approved on)",
+    "ผู้ดูแลเว็บไซต์ผู้เผยแพร่ (web master)",
+    "เวลาเผยแพร่ (published at)",
+    "เริ่มเผยแพร่ (publish)",
+    "สิ้นสุด (expires)",
+    "รายการตามมาตรฐาน (requirements)",
+    "ตรวจสอบกับ git (verified in git)",
+    "commit",
+];
+
+/// Writes `/records/<fiscal year>.csv` and `.json`: the publication records of the
+/// live items that went public in each fiscal year. Returns the years written.
+fn write_record_data(
+    site: &Site<'_>,
+    checklist: Option<&Checklist>,
+    sink: &dyn Sink,
+) -> anyhow::Result<Vec<i32>> {
+    let mut by_year: BTreeMap<i32, Vec<RecordRow>> = BTreeMap::new();
+    let name = |p: Option<PersonView>| p.map(|p| p.name).unwrap_or_default();
+    for live in &site.items {
+        let view = record_view(site, checklist, live);
+        let published = published_at(live);
+        by_year
+            .entry(fiscal_year_be(published, site.tz))
+            .or_default()
+            .push(RecordRow {
+                title: view.title,
+                url: view.permalink,
+                record_url: site.urls.permalink(&record_url(&live.item.url())),
+                section: view.section_title,
+                lang: view.lang,
+                proposer: name(view.proposer),
+                proposed_at: view.proposed_at.unwrap_or_default(),
+                reviewer: name(view.reviewer),
+                approver: name(view.approver),
+                approved_at: view.approved_at.unwrap_or_default(),
+                webmaster: name(view.webmaster),
+                published_at: view.published_at,
+                publish: view.publish,
+                expires: view.expires.unwrap_or_default(),
+                standards: live.item.front.standard.join(" "),
+                verified_in_git: view.verified,
+                commit: view.commit.unwrap_or_default(),
+            });
+    }
+    for (fy, rows) in &mut by_year {
+        rows.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.url.cmp(&b.url)));
+        sink.write(&format!("records/{fy}.csv"), &records_csv(rows)?)?;
+        let json = serde_json::to_vec_pretty(&json!({ "fiscal_year": fy, "records": rows }))?;
+        sink.write(&format!("records/{fy}.json"), &json)?;
+    }
+    Ok(by_year.into_keys().collect())
+}
+
+/// CSV with a byte-order mark and CRLF line ends, so Excel opens the Thai text.
+fn records_csv(rows: &[RecordRow]) -> anyhow::Result<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .has_headers(false)
+            .from_writer(&mut out);
+        writer.write_record(RECORD_HEADINGS)?;
+        for row in rows {
+            writer.serialize(row)?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

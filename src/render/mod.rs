@@ -6,6 +6,7 @@
 
 pub mod evidence;
 pub mod markdown;
+mod statistics;
 pub mod templates;
 pub mod view;
 
@@ -510,6 +511,7 @@ fn policy_links(site: &Site<'_>, prepared: &Prepared, lang: Lang) -> Vec<serde_j
 
 fn statistics_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mut tera::Context) {
     let config = &site.config.statistics;
+    let (visits, survey) = statistics::view(site, lang);
     let ids: Vec<&str> = config.standards.iter().map(String::as_str).collect();
     let note = match lang {
         Lang::En if !config.note_en.is_empty() => &config.note_en,
@@ -522,6 +524,8 @@ fn statistics_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mu
             "note": note,
             "note_lang": if lang == Lang::En && config.note_en.is_empty() { Lang::Th } else { lang },
             "reports": cards_with_standard(site, prepared, lang, &ids),
+            "visits": visits,
+            "survey": survey,
         }),
     );
     ctx.insert("page_kind", "statistics");

@@ -27,6 +27,8 @@ pub const GATED: &[&str] = &[
     "templates/",
     "site.toml",
     "checklist.toml",
+    // Counts for /statistics/ (`khaosan stats`, `khaosan survey`).
+    "data/",
 ];
 
 /// True when `path` (relative, `/`-separated) is one the public site is made from.

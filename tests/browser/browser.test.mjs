@@ -234,6 +234,53 @@ describe('display controls by keyboard alone', () => {
   });
 });
 
+describe('evidence pages for assessors and executives', () => {
+  test('/standards/ at 375px: short with groups closed, official codes, fiscal year, groups open by keyboard', async () => {
+    const { context, page } = await openPage(WIDTHS.mobile);
+    try {
+      await load(page, '/standards/');
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`/standards/ at 375px with groups closed: ${height}px tall`);
+      assert.ok(height < 6000, `/standards/ is ${height}px tall at 375px with its groups closed`);
+      assert.ok(await page.locator('details.standards-family').count() >= 3, 'one group per standard');
+      assert.equal(await page.locator('details.standards-family[open]').count(), 0, 'groups start closed');
+      assert.match(await page.locator('.standards-year').innerText(), /2570/);
+      const codes = await page.locator('.standards-code').allTextContents();
+      for (const code of ['O1', 'O22', 'MOIT 4']) assert.ok(codes.includes(code), `code ${code} shown`);
+      await page.locator('#standard-ita > summary').focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('#standard-ita').getAttribute('open'), '', 'Enter opens a group');
+      assert.ok(await page.locator('#oit-o1').isVisible(), 'its items show');
+      const result = await axe(page);
+      assert.equal(result.violations.length, 0, describeViolations(result.violations));
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const lang of ['th', 'en']) {
+    test(`/statistics/ (${lang}): charts with accessible names and the numbers in tables`, async () => {
+      const { context, page, foreign } = await openPage(WIDTHS.mobile);
+      try {
+        await load(page, lang === 'th' ? '/statistics/' : '/en/statistics/');
+        const charts = page.locator('svg.chart[role="img"]');
+        assert.equal(await charts.count(), 2, 'a visits chart and a survey chart');
+        for (const chart of await charts.all()) {
+          const name = await chart.evaluate((el) => el.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+          assert.ok(name.trim().length > 20, `chart has an accessible name: ${name}`);
+        }
+        assert.ok(await page.locator('.stats-table').count() >= 2, 'tables beside the charts');
+        assert.ok(await page.locator('.stats-table tbody tr').count() >= 3, 'rows of numbers');
+        assert.deepEqual(foreign, [], 'nothing from another host');
+        const result = await axe(page);
+        assert.equal(result.violations.length, 0, describeViolations(result.violations));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
 if (process.env.SCREENSHOTS) {
   test('screenshots for the README', async () => {
     const dir = join(REPO, 'docs', 'screenshots');
