@@ -27,4 +27,5 @@ pub mod registry;
 pub mod render;
 pub mod site;
 pub mod source;
+pub mod validate;
 pub mod write;
