@@ -185,15 +185,16 @@ pub fn nesting_problem(path: &str, body: &str, body_line: usize) -> Option<Probl
     html_depth_exceeds(body, MAX_NESTING).map(|at| refuse(at, "HTML elements / แท็ก HTML"))
 }
 
-/// Containers opened at the start of one line: each `>`, list marker, or two
-/// columns of indentation counts as one level.
+/// Containers opened at the start of one line: each `>` or list marker, and two
+/// columns of indentation before the first marker, count as one level.
 fn line_depth(line: &str) -> usize {
     let bytes = line.as_bytes();
     let (mut depth, mut columns, mut i) = (0, 0, 0);
     while i < bytes.len() {
         match bytes[i] {
-            b' ' => columns += 1,
-            b'\t' => columns += 4,
+            b' ' if depth == 0 => columns += 1,
+            b'\t' if depth == 0 => columns += 4,
+            b' ' | b'\t' => {}
             b'>' => depth += 1,
             b'-' | b'*' | b'+' if bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) => {
                 depth += 1
@@ -239,6 +240,13 @@ fn html_depth_exceeds(body: &str, max: usize) -> Option<usize> {
             .count();
         i = at + 1;
         if name_len == 0 || !rest[name_start].is_ascii_alphabetic() {
+            continue;
+        }
+        // `<https://…>` and `<a@b.example>` are autolinks, not elements.
+        if !rest
+            .get(name_start + name_len)
+            .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
+        {
             continue;
         }
         let name = body[at + 1 + name_start..at + 1 + name_start + name_len].to_ascii_lowercase();
@@ -545,6 +553,8 @@ mod tests {
         assert!(nesting_problem("a.md", &"<div>x</div>".repeat(10_000), 1).is_none());
         assert!(nesting_problem("a.md", &"<p>x<br>".repeat(10_000), 1).is_none());
         assert!(nesting_problem("a.md", "- a\n  - b\n    1. c\n\n> q\n> > r\n", 1).is_none());
+        assert!(nesting_problem("a.md", &format!("{}x\n", "> ".repeat(99)), 1).is_none());
+        assert!(nesting_problem("a.md", &"<https://a.example/> <a@b.example>\n".repeat(500), 1).is_none());
     }
 
     #[test]
