@@ -277,7 +277,10 @@ impl SiteConfig {
 fn is_link_key(key: &str) -> bool {
     key == "url"
         || key.ends_with("_url")
-        || matches!(key, "href" | "link" | "logo" | "src" | "icon" | "image" | "favicon")
+        || matches!(
+            key,
+            "href" | "link" | "logo" | "src" | "icon" | "image" | "favicon"
+        )
 }
 
 impl SiteConfig {
@@ -367,7 +370,8 @@ fn clean_value(
                     c as u32, c as u32
                 ))
             } else if key != "base_url" && (is_link_key(key) || looks_like_script_link(s)) {
-                crate::validate::url_problem(s).map(|w| format!("{w} (ไม่ใช้ค่านี้ / the setting is left empty)"))
+                crate::validate::url_problem(s)
+                    .map(|w| format!("{w} (ไม่ใช้ค่านี้ / the setting is left empty)"))
             } else {
                 None
             };

@@ -350,6 +350,15 @@ pub fn parse_item(
             line_of_key("kind"),
         ));
     }
+    if is_slug(slug) && slug.len() > crate::validate::MAX_NAME_BYTES {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "ชื่อไฟล์ยาวเกิน {max} ไบต์: ตั้งให้สั้นลง / the file name is longer than the {max} bytes a file system allows; shorten it",
+                max = crate::validate::MAX_NAME_BYTES
+            ),
+        ));
+    }
     if !is_slug(slug) {
         problems.push(Problem::new(
             path,

@@ -327,7 +327,11 @@ mod tests {
         let never: toml::value::Datetime = "9999-12-31".parse().unwrap();
         assert!(WrittenDate::from_toml(&never).is_ok());
         let be: toml::value::Datetime = "2569-12-31".parse().unwrap();
-        assert!(WrittenDate::from_toml(&be).unwrap_err().contains("9999-12-31"));
+        assert!(
+            WrittenDate::from_toml(&be)
+                .unwrap_err()
+                .contains("9999-12-31")
+        );
         let far: toml::value::Datetime = "2700-01-01".parse().unwrap();
         assert!(WrittenDate::from_toml(&far).is_ok());
     }

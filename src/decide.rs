@@ -81,9 +81,7 @@ impl Reason {
     pub fn label(&self) -> &'static str {
         match self {
             Reason::Invalid { .. } => "ข้อมูลในไฟล์ไม่ถูกต้อง (invalid item)",
-            Reason::Refused { .. } => {
-                "ไฟล์ใหญ่เกินหรือไฟล์แนบไม่ปลอดภัย (refused: size or attachment)"
-            }
+            Reason::Refused { .. } => "ไฟล์ใหญ่เกินหรือไฟล์แนบไม่ปลอดภัย (refused: size or attachment)",
             Reason::UnknownSection { .. } => "ไม่มีหมวดนี้ใน site.toml (unknown section)",
             Reason::NoApprover => "ไม่ระบุผู้อนุมัติ (no approver)",
             Reason::UnknownApprover { .. } => "ไม่พบผู้อนุมัติในทะเบียน (unknown approver)",

@@ -44,8 +44,29 @@ pub const DEFAULT_ATTACHMENT_TYPES: &[&str] = &[
 /// generates: never an attachment, whatever `site.toml` allows, so no attachment can
 /// carry script or replace a generated page.
 pub const NEVER_ATTACHMENT_TYPES: &[&str] = &[
-    "html", "htm", "xhtml", "xht", "shtml", "svg", "svgz", "xml", "xsl", "xslt", "js", "mjs",
-    "cjs", "json", "css", "wasm", "swf", "php", "txt", "md", "map", "webmanifest", "appcache",
+    "html",
+    "htm",
+    "xhtml",
+    "xht",
+    "shtml",
+    "svg",
+    "svgz",
+    "xml",
+    "xsl",
+    "xslt",
+    "js",
+    "mjs",
+    "cjs",
+    "json",
+    "css",
+    "wasm",
+    "swf",
+    "php",
+    "txt",
+    "md",
+    "map",
+    "webmanifest",
+    "appcache",
 ];
 
 /// Why `name` cannot be one path component (a tag page folder, an attachment, a
@@ -100,14 +121,12 @@ pub fn tag_problems(path: &str, tags: &[String], line: Option<usize>) -> Vec<Pro
         .filter_map(|tag| {
             let slug = crate::render::view::tag_slug(tag);
             let why = name_problem(tag.trim()).or_else(|| {
-                (slug.len() > MAX_NAME_BYTES).then(|| name_problem(&slug)).flatten()
+                (slug.len() > MAX_NAME_BYTES)
+                    .then(|| name_problem(&slug))
+                    .flatten()
             })?;
             let shown: String = tag.chars().filter(|c| !c.is_control()).take(40).collect();
-            let mut p = Problem::new(
-                path,
-                format!("แท็ก (tag) \"{shown}\": {why}"),
-            )
-            .field("tags");
+            let mut p = Problem::new(path, format!("แท็ก (tag) \"{shown}\": {why}")).field("tags");
             if let Some(line) = line {
                 p = p.line(line);
             }
@@ -122,7 +141,10 @@ pub fn tag_problems(path: &str, tags: &[String], line: Option<usize>) -> Vec<Pro
 pub fn first_control(text: &str) -> Option<(usize, char)> {
     text.char_indices()
         .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .or_else(|| text.char_indices().find(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FFFF}')))
+        .or_else(|| {
+            text.char_indices()
+                .find(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        })
 }
 
 /// A problem for a control character at byte `offset` of `text`, which starts on
@@ -547,14 +569,23 @@ mod tests {
         assert_eq!(p.line, Some(12));
         let lines: String = (1..200).map(|i| format!("{}x\n", ">".repeat(i))).collect();
         assert!(nesting_problem("a.md", &lines, 1).is_some());
-        let list: String = (0..150).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+        let list: String = (0..150)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
         assert!(nesting_problem("a.md", &list, 1).is_some());
         assert!(nesting_problem("a.md", &"<div>".repeat(101), 1).is_some());
         assert!(nesting_problem("a.md", &"<div>x</div>".repeat(10_000), 1).is_none());
         assert!(nesting_problem("a.md", &"<p>x<br>".repeat(10_000), 1).is_none());
         assert!(nesting_problem("a.md", "- a\n  - b\n    1. c\n\n> q\n> > r\n", 1).is_none());
         assert!(nesting_problem("a.md", &format!("{}x\n", "> ".repeat(99)), 1).is_none());
-        assert!(nesting_problem("a.md", &"<https://a.example/> <a@b.example>\n".repeat(500), 1).is_none());
+        assert!(
+            nesting_problem(
+                "a.md",
+                &"<https://a.example/> <a@b.example>\n".repeat(500),
+                1
+            )
+            .is_none()
+        );
     }
 
     #[test]
@@ -613,9 +644,17 @@ mod tests {
         assert!(check("ภาพ.png", png).is_empty());
         assert!(check("data.csv", csv).is_empty());
         assert!(check("form.pdf", html)[0].message.contains("not a .pdf"));
-        assert!(check("index.html", html)[0].message.contains("never published"));
+        assert!(
+            check("index.html", html)[0]
+                .message
+                .contains("never published")
+        );
         assert!(check("a.svg", html)[0].message.contains("never published"));
-        assert!(check("index.html/form.pdf", pdf)[0].message.contains("never"));
+        assert!(
+            check("index.html/form.pdf", pdf)[0]
+                .message
+                .contains("never")
+        );
         assert!(check("x.exe", pdf)[0].message.contains("not an allowed"));
         assert!(check("data.csv", pdf)[0].message.contains("not a .csv"));
         assert!(check("a\\b.pdf", pdf)[0].message.contains("`\\`"));

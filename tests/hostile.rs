@@ -175,7 +175,11 @@ fn case3_script_carrying_attachments_are_withheld_and_never_replace_a_page() {
         ),
         ("a.xhtml", "<html>CANARY-x</html>", "never published"),
         ("a.js", "alert('CANARY-x')", "never published"),
-        ("a.xml", "<?xml version=\"1.0\"?><x>CANARY-x</x>", "never published"),
+        (
+            "a.xml",
+            "<?xml version=\"1.0\"?><x>CANARY-x</x>",
+            "never published",
+        ),
         (
             "form.pdf",
             "<html><script>CANARY-x</script></html>",
@@ -197,7 +201,10 @@ fn case3_script_carrying_attachments_are_withheld_and_never_replace_a_page() {
 #[test]
 fn case3_allowed_attachments_are_published_and_the_list_is_a_setting() {
     let f = site();
-    f.write("content/news/ok/index.md", &item("แบบฟอร์ม", LIVE, "ดาวน์โหลด"));
+    f.write(
+        "content/news/ok/index.md",
+        &item("แบบฟอร์ม", LIVE, "ดาวน์โหลด"),
+    );
     f.write_bytes("content/news/ok/แบบฟอร์ม.pdf", b"%PDF-1.4\n%%EOF");
     f.write_bytes("content/news/ok/ข้อมูล.csv", "ชื่อ,จำนวน\nก,1\n".as_bytes());
     f.build(NOW);
@@ -240,9 +247,18 @@ fn case4_control_characters_in_title_summary_and_body_are_refused_on_their_line(
             _ => None,
         })
         .collect();
-    assert!(lines.contains(&("content/news/ctl.md".into(), Some(2))), "{lines:?}");
-    assert!(lines.contains(&("content/news/sum.md".into(), Some(3))), "{lines:?}");
-    assert!(lines.contains(&("content/news/body.md".into(), Some(9))), "{lines:?}");
+    assert!(
+        lines.contains(&("content/news/ctl.md".into(), Some(2))),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&("content/news/sum.md".into(), Some(3))),
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&("content/news/body.md".into(), Some(9))),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -317,7 +333,11 @@ fn case6_a_linked_content_folder_is_refused_without_git() {
         ..CheckOptions::new(f.root())
     })
     .unwrap();
-    assert!(checked.errors().any(|e| e.message.contains("symbolic link")));
+    assert!(
+        checked
+            .errors()
+            .any(|e| e.message.contains("symbolic link"))
+    );
 }
 
 #[test]
@@ -344,9 +364,18 @@ fn case7_script_links_in_site_toml_are_cleared_with_key_and_line() {
         .filter(|e| e.file.as_deref() == Some("site.toml"))
         .map(|e| (e.field.clone(), e.line))
         .collect();
-    assert!(fields.contains(&(Some("contact.map_url".into()), Some(15))), "{fields:?}");
-    assert!(fields.contains(&(Some("statistics.survey_url".into()), Some(17))), "{fields:?}");
-    assert!(fields.contains(&(Some("extra.logo".into()), Some(5))), "{fields:?}");
+    assert!(
+        fields.contains(&(Some("contact.map_url".into()), Some(15))),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&(Some("statistics.survey_url".into()), Some(17))),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&(Some("extra.logo".into()), Some(5))),
+        "{fields:?}"
+    );
 }
 
 #[test]

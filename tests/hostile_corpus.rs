@@ -14,7 +14,8 @@ use std::time::Instant;
 use common::Corpus;
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
-const LIVE: &str = "author = \"wasana\"\napprover = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-12-31";
+const LIVE: &str =
+    "author = \"wasana\"\napprover = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-12-31";
 
 fn item(title: &str, front: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\n{LIVE}\n{front}\n+++\n\n{body}\n")
@@ -44,11 +45,23 @@ fn add_hostile_items(site: &std::path::Path) -> Vec<String> {
     );
     // 2 and 3. Attachments.
     for (slug, name, content) in [
-        ("hostile-att-backslash", "a\\b.pdf", b"%PDF-1.4\n".as_slice()),
-        ("hostile-att-index", "index.html", b"<script>CANARY-HOSTILE</script>"),
+        (
+            "hostile-att-backslash",
+            "a\\b.pdf",
+            b"%PDF-1.4\n".as_slice(),
+        ),
+        (
+            "hostile-att-index",
+            "index.html",
+            b"<script>CANARY-HOSTILE</script>",
+        ),
         ("hostile-att-svg", "logo.svg", b"<svg onload=\"alert(1)\"/>"),
         ("hostile-att-js", "app.js", b"alert('CANARY-HOSTILE')"),
-        ("hostile-att-fake-pdf", "form.pdf", b"<html>CANARY-HOSTILE</html>"),
+        (
+            "hostile-att-fake-pdf",
+            "form.pdf",
+            b"<html>CANARY-HOSTILE</html>",
+        ),
     ] {
         add(&format!("content/news/{slug}/index.md"), item(c, "", c));
         write(&format!("content/news/{slug}/{name}"), content);

@@ -78,7 +78,11 @@ fn date_text() -> impl Strategy<Value = String> {
                 s.push_str(&format!("T{h:02}:{mi:02}:00"));
                 if let Some(off) = off {
                     let sign = if off < 0 { '-' } else { '+' };
-                    s.push_str(&format!("{sign}{:02}:{:02}", off.abs() / 60, off.abs() % 60));
+                    s.push_str(&format!(
+                        "{sign}{:02}:{:02}",
+                        off.abs() / 60,
+                        off.abs() % 60
+                    ));
                 }
             }
             s
