@@ -364,31 +364,38 @@ fn clean_value(
 ) {
     match value {
         toml::Value::String(s) => {
-            let why = if let Some((_, c)) = crate::validate::first_control(s) {
-                Some(format!(
-                    "มีอักขระควบคุม U+{:04X} (ลบออกแล้ว) / contains the control character U+{:04X}; it was removed, delete it in site.toml",
-                    c as u32, c as u32
-                ))
-            } else if key != "base_url" && (is_link_key(key) || looks_like_script_link(s)) {
-                crate::validate::url_problem(s)
-                    .map(|w| format!("{w} (ไม่ใช้ค่านี้ / the setting is left empty)"))
-            } else {
-                None
-            };
-            if let Some(why) = why {
+            let line = value_line(text, key, s).unwrap_or(1);
+            if let Some((_, c)) = crate::validate::first_control(s) {
                 refused.push(
-                    Problem::new(SITE_FILE, why)
-                        .field(name)
-                        .line(value_line(text, key, s).unwrap_or(1)),
+                    Problem::new(
+                        SITE_FILE,
+                        format!(
+                            "มีอักขระควบคุม U+{:04X} (ลบออกแล้ว) / contains the control character U+{:04X}; it was removed, delete it in site.toml",
+                            c as u32, c as u32
+                        ),
+                    )
+                    .field(name)
+                    .line(line),
                 );
-                if crate::validate::first_control(s).is_some() {
-                    *s = s
-                        .chars()
-                        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-                        .collect();
-                } else {
-                    s.clear();
-                }
+                *s = s
+                    .chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                    .collect();
+            }
+            // Checked after the controls are gone: `java\u0001script:` is `javascript:`.
+            if key != "base_url"
+                && (is_link_key(key) || looks_like_script_link(s))
+                && let Some(why) = crate::validate::url_problem(s)
+            {
+                refused.push(
+                    Problem::new(
+                        SITE_FILE,
+                        format!("{why} (ไม่ใช้ค่านี้ / the setting is left empty)"),
+                    )
+                    .field(name)
+                    .line(line),
+                );
+                s.clear();
             }
         }
         toml::Value::Array(values) => {
@@ -472,17 +479,17 @@ mod tests {
 
     #[test]
     fn unsafe_links_are_cleared_with_key_and_line() {
-        let c = SiteConfig::parse(
+        let linked = SiteConfig::parse(
             "title = \"x\"\nbase_url = \"https://a/\"\n[contact]\nmap_url = \"javascript:alert(1)\"\n[statistics]\nsurvey_url = \"https://forms.example/x\"\n[extra]\nlogo = \"data:image/svg+xml,<svg onload=alert(1)>\"\nnote = \" JavaScript:alert(2)\"\n",
         )
         .unwrap();
-        assert_eq!(c.contact.map_url, "");
-        assert_eq!(c.statistics.survey_url, "https://forms.example/x");
-        assert_eq!(c.refused.len(), 3, "{:?}", c.refused);
-        assert_eq!(c.refused[0].field.as_deref(), Some("contact.map_url"));
-        assert_eq!(c.refused[0].line, Some(4));
-        assert_eq!(c.refused[1].line, Some(8));
-        assert!(c.refused[0].message.contains("javascript"));
+        assert_eq!(linked.contact.map_url, "");
+        assert_eq!(linked.statistics.survey_url, "https://forms.example/x");
+        assert_eq!(linked.refused.len(), 3, "{:?}", linked.refused);
+        assert_eq!(linked.refused[0].field.as_deref(), Some("contact.map_url"));
+        assert_eq!(linked.refused[0].line, Some(4));
+        assert_eq!(linked.refused[1].line, Some(8));
+        assert!(linked.refused[0].message.contains("javascript"));
         let e = SiteConfig::parse("title = \"x\"\nbase_url = \"javascript:x\"").unwrap_err();
         assert_eq!(e.field.as_deref(), Some("base_url"));
     }
@@ -494,6 +501,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.title, "ab");
+        let linked = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[contact]\nmap_url = \"java\\u0001script:alert(1)\"\n",
+        )
+        .unwrap();
+        assert_eq!(linked.contact.map_url, "");
+        assert_eq!(linked.refused.len(), 2, "{:?}", linked.refused);
         assert_eq!(c.limits.item_size_mb, 2);
         assert_eq!(c.refused.len(), 3, "{:?}", c.refused);
         assert_eq!(c.refused[0].line, Some(1));
