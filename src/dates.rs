@@ -20,7 +20,7 @@ pub fn buddhist_year_problem(year: i32) -> Option<String> {
         .then(|| {
             format!(
                 "ปี {year} เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. คือ {ce} (ถ้าไม่มีวันหมดอายุ เขียน 9999-12-31) / \
-                 year {year} looks like the Buddhist Era; write the Common Era year {ce} \
+                 year {year} looks like the Buddhist Era; front matter uses the Common Era: write {ce} \
                  (for \"never expires\" write 9999-12-31)",
                 ce = year - BE_OFFSET
             )

@@ -72,6 +72,11 @@ pub const NEVER_ATTACHMENT_TYPES: &[&str] = &[
 /// Why `name` cannot be one path component (a tag page folder, an attachment, a
 /// folder inside a bundle), or `None` when it can.
 pub fn name_problem(name: &str) -> Option<String> {
+    path_problem(name).or_else(|| checkout_problem(name))
+}
+
+/// Control characters, length, and characters file systems refuse.
+fn path_problem(name: &str) -> Option<String> {
     if name.is_empty() {
         return Some("ชื่อว่าง / the name is empty".into());
     }
@@ -94,7 +99,16 @@ pub fn name_problem(name: &str) -> Option<String> {
             "มีอักขระ `{c}` ที่ระบบไฟล์ไม่รับ: ลบหรือใช้ - แทน / contains `{c}`, which file systems refuse; remove it or use -"
         ));
     }
-    if name == "." || name == ".." || name.ends_with('.') || name.ends_with(' ') {
+    if name == "." || name == ".." {
+        return Some("`.` และ `..` ไม่ใช่ชื่อ / `.` and `..` are not names".into());
+    }
+    None
+}
+
+/// Names a Windows checkout of the repository cannot hold. Attachments live in the
+/// repository; tag folders only in the output, so tags (`ร.ร.`) skip this.
+fn checkout_problem(name: &str) -> Option<String> {
+    if name.ends_with('.') || name.ends_with(' ') {
         return Some(
             "ลงท้ายด้วยจุดหรือช่องว่าง: ลบออก / ends with a dot or a space, which Windows drops; remove it"
                 .into(),
@@ -119,12 +133,13 @@ pub fn collision_key(name: &str) -> String {
 pub fn tag_problems(path: &str, tags: &[String], line: Option<usize>) -> Vec<Problem> {
     tags.iter()
         .filter_map(|tag| {
+            // The folder is the tag's slug; a tag without one (`..`, empty) has no
+            // page at all, so it cannot make a bad folder name.
             let slug = crate::render::view::tag_slug(tag);
-            let why = name_problem(tag.trim()).or_else(|| {
-                (slug.len() > MAX_NAME_BYTES)
-                    .then(|| name_problem(&slug))
-                    .flatten()
-            })?;
+            if slug.is_empty() {
+                return None;
+            }
+            let why = path_problem(&slug)?;
             let shown: String = tag.chars().filter(|c| !c.is_control()).take(40).collect();
             let mut p = Problem::new(path, format!("แท็ก (tag) \"{shown}\": {why}")).field("tags");
             if let Some(line) = line {
@@ -558,6 +573,11 @@ mod tests {
         assert!(name_problem("con.pdf").unwrap().contains("Windows"));
         assert!(name_problem("a.").is_some());
         assert_eq!(collision_key("Form.PDF"), collision_key("form.pdf"));
+        let tags = ["ร.ร.".to_string(), "..".into(), String::new(), "con".into()];
+        assert!(tag_problems("a.md", &tags, Some(3)).is_empty());
+        let bad = tag_problems("a.md", &["a\u{0}".into(), "ก".repeat(86)], Some(3));
+        assert_eq!(bad.len(), 2);
+        assert_eq!(bad[0].line, Some(3));
         assert_eq!(collision_key("e\u{301}"), collision_key("\u{e9}"));
     }
 
