@@ -295,6 +295,29 @@ proptest! {
         }
     }
 
+    /// Whatever a link setting says, what remains after reading `site.toml` is empty
+    /// or a safe link; reading never panics.
+    #[test]
+    fn site_links_are_safe_or_cleared(url in prop_oneof![
+        nasty_text(6),
+        (prop_oneof![Just("javascript"), Just("JaVaScRiPt"), Just("data"), Just("vbscript"), Just("https"), Just("mailto"), Just("tel")],
+         nasty_text(3), nasty_text(3)).prop_map(|(s, a, b)| format!("{a}{s}:{b}")),
+    ]) {
+        let text = format!(
+            "title = \"t\"\nbase_url = \"https://a.example/\"\n[contact]\nmap_url = {}\n[extra]\nlogo = {}\n",
+            toml_string(&url),
+            toml_string(&url)
+        );
+        if let Ok(config) = khaosan::config::SiteConfig::parse(&text) {
+            let map_url = &config.contact.map_url;
+            prop_assert!(map_url.is_empty() || khaosan::validate::url_problem(map_url).is_none(), "{:?}", map_url);
+            prop_assert!(khaosan::validate::first_control(map_url).is_none());
+            if let Some(logo) = config.extra.get("logo").and_then(|v| v.as_str()) {
+                prop_assert!(logo.is_empty() || khaosan::validate::url_problem(logo).is_none(), "{:?}", logo);
+            }
+        }
+    }
+
     /// Markdown that passes the nesting check renders without panicking.
     #[test]
     fn markdown_within_limits_renders(body in markdown()) {
