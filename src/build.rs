@@ -135,6 +135,7 @@ pub struct BuildOutcome {
 pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(crate::dates::now);
+    refuse_report_in_output(&options.report_path(), &options.out)?;
     let loaded = load_and_decide(&options.root, &options.load, now)?;
     write_report(&options.report_path(), &loaded.report)?;
     if options.strict && loaded.report.problem_count() > 0 {
@@ -178,14 +179,61 @@ fn build_info(loaded: &Loaded, site: &Site<'_>) -> anyhow::Result<Vec<u8>> {
         "commit": loaded.snapshot.origin.commit,
         "branch": loaded.snapshot.origin.branch,
         "built_at": report.now.to_rfc3339(),
-        "next_change": report.next_change.map(|t| t.to_rfc3339()),
+        "next_change": report.next_change.map(|t| to_the_hour(t).to_rfc3339()),
         "trust": report.trust,
         "live": site.items.len(),
-        "withheld": report.decisions.len() - report.live_count(),
         // The khaosan that built the site (version and commit), for upgrades.
         "khaosan_version": crate::VERSION,
     });
     Ok(serde_json::to_vec_pretty(&info)?)
+}
+
+/// The hour a change falls in. The public file tells the hourly publish run that
+/// something changes within that hour, not the minute a withheld item goes up.
+fn to_the_hour(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Timelike as _;
+    at.with_nanosecond(0)
+        .and_then(|t| t.with_second(0))
+        .and_then(|t| t.with_minute(0))
+        .unwrap_or(at)
+}
+
+/// The decision report names withheld items: it must never land in the public
+/// folder, where anyone could read it.
+fn refuse_report_in_output(report: &Path, out: &Path) -> anyhow::Result<()> {
+    let (report, out) = (resolved(report), resolved(out));
+    if report.starts_with(&out) {
+        bail!(
+            "--report {} อยู่ในโฟลเดอร์ผลลัพธ์ ซึ่งจะเผยแพร่รายการที่ถูกระงับ: เก็บไว้ที่อื่น เช่น .khaosan/report.json / \
+             is inside the output folder {}, which would publish the names of withheld items; write it elsewhere, e.g. .khaosan/report.json",
+            report.display(),
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+/// An absolute path with the existing part's links and `..` resolved.
+fn resolved(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while existing.symlink_metadata().is_err() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    for part in rest.into_iter().rev() {
+        out.push(part);
+    }
+    out
 }
 
 /// The full decision report, kept outside the output folder: it names withheld items.
@@ -268,4 +316,25 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         outcome.report_path.display()
     ));
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_change_is_told_to_the_hour() {
+        let at = crate::dates::parse_now("2026-06-01T08:47:13+07:00").unwrap();
+        assert_eq!(to_the_hour(at).to_rfc3339(), "2026-06-01T08:00:00+07:00");
+    }
+
+    #[test]
+    fn report_inside_the_output_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        assert!(refuse_report_in_output(&out.join("report.json"), &out).is_err());
+        assert!(refuse_report_in_output(&out.join("a/../x/r.json"), &out).is_err());
+        assert!(refuse_report_in_output(&dir.path().join("r.json"), &out).is_ok());
+        assert!(refuse_report_in_output(&dir.path().join("public2/r.json"), &out).is_ok());
+    }
 }

@@ -43,6 +43,51 @@ pub struct SiteConfig {
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
+    /// `[limits]`: how large an item may be.
+    #[serde(default)]
+    pub limits: Limits,
+    /// `[attachments]`: which file types a bundle may publish.
+    #[serde(default)]
+    pub attachments: Attachments,
+    /// Settings refused while reading (an unsafe link, a control character, a limit
+    /// out of range): cleared or replaced by the default, and reported as problems,
+    /// so the rest of the site still builds.
+    #[serde(skip)]
+    pub refused: Vec<Problem>,
+    /// The checked `[attachments] types`.
+    #[serde(skip)]
+    pub attachment_types: crate::validate::AttachmentTypes,
+}
+
+/// `[limits]` in `site.toml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Largest item file in megabytes (default 2, at most 64).
+    #[serde(default = "default_item_size_mb")]
+    pub item_size_mb: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            item_size_mb: default_item_size_mb(),
+        }
+    }
+}
+
+fn default_item_size_mb() -> u64 {
+    crate::validate::DEFAULT_ITEM_MB
+}
+
+/// `[attachments]` in `site.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attachments {
+    /// Allowed extensions; empty means the default list (PDF, Office, OpenDocument,
+    /// images, archives, CSV). Types that run script in a browser are always refused.
+    #[serde(default)]
+    pub types: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -180,6 +225,7 @@ impl SiteConfig {
         let mut config: SiteConfig =
             toml::from_str(text).map_err(|e| toml_problem(SITE_FILE, text, 0, &e))?;
         config.tz()?;
+        config.refuse_unsafe_values(text)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -240,6 +286,168 @@ impl SiteConfig {
     }
 }
 
+/// Keys of `site.toml` whose values are links: checked for their scheme.
+fn is_link_key(key: &str) -> bool {
+    key == "url"
+        || key.ends_with("_url")
+        || matches!(
+            key,
+            "href" | "link" | "logo" | "src" | "icon" | "image" | "favicon"
+        )
+}
+
+impl SiteConfig {
+    /// Links with a scheme that could run script, and control characters, anywhere
+    /// in `site.toml` (including `[extra]` and settings a theme adds): each is
+    /// cleared and reported with its key and line, so the site still builds without
+    /// it. `base_url` must be an http(s) address, or nothing can be built.
+    fn refuse_unsafe_values(&mut self, text: &str) -> Result<(), Problem> {
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            return Err(Problem::new(
+                SITE_FILE,
+                "base_url ต้องขึ้นต้นด้วย https:// / base_url must be the site's address starting with https://",
+            )
+            .field("base_url")
+            .line(value_line(text, "base_url", &self.base_url).unwrap_or(1)));
+        }
+        let mut table: toml::Table =
+            toml::from_str(text).map_err(|e| toml_problem(SITE_FILE, text, 0, &e))?;
+        let mut refused = Vec::new();
+        clean_table(&mut table, "", text, &mut refused);
+        if !refused.is_empty() {
+            let base_url = self.base_url.clone();
+            *self = toml::Value::Table(table)
+                .try_into()
+                .map_err(|e: toml::de::Error| Problem::new(SITE_FILE, e.message().to_string()))?;
+            self.base_url = base_url;
+        }
+        if self.limits.item_size_mb == 0 || self.limits.item_size_mb > crate::validate::MAX_ITEM_MB
+        {
+            refused.push(
+                Problem::new(
+                    SITE_FILE,
+                    format!(
+                        "item_size_mb ต้องอยู่ระหว่าง 1 ถึง {max}: ใช้ค่าเริ่มต้น {def} / \
+                         item_size_mb must be from 1 to {max}; the default {def} MB is used",
+                        max = crate::validate::MAX_ITEM_MB,
+                        def = crate::validate::DEFAULT_ITEM_MB
+                    ),
+                )
+                .field("limits.item_size_mb")
+                .line(value_line(text, "item_size_mb", "").unwrap_or(1)),
+            );
+            self.limits.item_size_mb = crate::validate::DEFAULT_ITEM_MB;
+        }
+        if !self.attachments.types.is_empty() {
+            match crate::validate::AttachmentTypes::new(&self.attachments.types) {
+                Ok(types) => self.attachment_types = types,
+                Err(why) => refused.push(
+                    Problem::new(
+                        SITE_FILE,
+                        format!("{why}; the default list is used instead"),
+                    )
+                    .field("attachments.types")
+                    .line(value_line(text, "types", "").unwrap_or(1)),
+                ),
+            }
+        }
+        self.refused = refused;
+        Ok(())
+    }
+}
+
+/// Clears unsafe values in `table` (recursively), recording a problem for each.
+fn clean_table(table: &mut toml::Table, prefix: &str, text: &str, refused: &mut Vec<Problem>) {
+    for (key, value) in table.iter_mut() {
+        let name = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        clean_value(value, key, &name, text, refused);
+    }
+}
+
+fn clean_value(
+    value: &mut toml::Value,
+    key: &str,
+    name: &str,
+    text: &str,
+    refused: &mut Vec<Problem>,
+) {
+    match value {
+        toml::Value::String(s) => {
+            let line = value_line(text, key, s).unwrap_or(1);
+            if let Some((_, c)) = crate::validate::first_control(s) {
+                refused.push(
+                    Problem::new(
+                        SITE_FILE,
+                        format!(
+                            "มีอักขระควบคุม U+{:04X} (ลบออกแล้ว) / contains the control character U+{:04X}; it was removed, delete it in site.toml",
+                            c as u32, c as u32
+                        ),
+                    )
+                    .field(name)
+                    .line(line),
+                );
+                *s = s
+                    .chars()
+                    .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+                    .collect();
+            }
+            // Checked after the controls are gone: `java\u0001script:` is `javascript:`.
+            if key != "base_url"
+                && (is_link_key(key) || looks_like_script_link(s))
+                && let Some(why) = crate::validate::url_problem(s)
+            {
+                refused.push(
+                    Problem::new(
+                        SITE_FILE,
+                        format!("{why} (ไม่ใช้ค่านี้ / the setting is left empty)"),
+                    )
+                    .field(name)
+                    .line(line),
+                );
+                s.clear();
+            }
+        }
+        toml::Value::Array(values) => {
+            for v in values {
+                clean_value(v, key, name, text, refused);
+            }
+        }
+        toml::Value::Table(t) => clean_table(t, name, text, refused),
+        _ => {}
+    }
+}
+
+/// A string outside the link keys that still starts like a script link.
+fn looks_like_script_link(s: &str) -> bool {
+    let seen: String = s
+        .trim_start()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|p| seen.starts_with(p))
+}
+
+/// The line of `key = ...` whose value contains `value` (first such line).
+fn value_line(text: &str, key: &str, value: &str) -> Option<usize> {
+    let probe: String = value.chars().filter(|c| !c.is_control()).take(20).collect();
+    let is_key = |line: &str| {
+        line.split_once('=')
+            .is_some_and(|(k, _)| k.trim().trim_matches('"') == key)
+    };
+    text.lines()
+        .position(|line| is_key(line) && line.contains(probe.as_str()))
+        .or_else(|| text.lines().position(is_key))
+        .map(|i| i + 1)
+}
+
 /// True for lowercase ASCII slugs: `a-z`, `0-9` and inner hyphens.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -280,6 +488,41 @@ mod tests {
             SiteConfig::parse("title = \"x\"\nbase_url = \"https://a/\"\ntimezone = \"Bangkok\"")
                 .unwrap_err();
         assert_eq!(e.field.as_deref(), Some("timezone"));
+    }
+
+    #[test]
+    fn unsafe_links_are_cleared_with_key_and_line() {
+        let linked = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[contact]\nmap_url = \"javascript:alert(1)\"\n[statistics]\nsurvey_url = \"https://forms.example/x\"\n[extra]\nlogo = \"data:image/svg+xml,<svg onload=alert(1)>\"\nnote = \" JavaScript:alert(2)\"\n",
+        )
+        .unwrap();
+        assert_eq!(linked.contact.map_url, "");
+        assert_eq!(linked.statistics.survey_url, "https://forms.example/x");
+        assert_eq!(linked.refused.len(), 3, "{:?}", linked.refused);
+        assert_eq!(linked.refused[0].field.as_deref(), Some("contact.map_url"));
+        assert_eq!(linked.refused[0].line, Some(4));
+        assert_eq!(linked.refused[1].line, Some(8));
+        assert!(linked.refused[0].message.contains("javascript"));
+        let e = SiteConfig::parse("title = \"x\"\nbase_url = \"javascript:x\"").unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("base_url"));
+    }
+
+    #[test]
+    fn control_characters_and_limits() {
+        let c = SiteConfig::parse(
+            "title = \"a\\u000bb\"\nbase_url = \"https://a/\"\n[limits]\nitem_size_mb = 100\n[attachments]\ntypes = [\"pdf\", \"svg\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.title, "ab");
+        let linked = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[contact]\nmap_url = \"java\\u0001script:alert(1)\"\n",
+        )
+        .unwrap();
+        assert_eq!(linked.contact.map_url, "");
+        assert_eq!(linked.refused.len(), 2, "{:?}", linked.refused);
+        assert_eq!(c.limits.item_size_mb, 2);
+        assert_eq!(c.refused.len(), 3, "{:?}", c.refused);
+        assert_eq!(c.refused[0].line, Some(1));
     }
 
     #[test]

@@ -350,6 +350,15 @@ pub fn parse_item(
             line_of_key("kind"),
         ));
     }
+    if is_slug(slug) && slug.len() > crate::validate::MAX_NAME_BYTES {
+        problems.push(Problem::new(
+            path,
+            format!(
+                "ชื่อไฟล์ยาวเกิน {max} ไบต์: ตั้งให้สั้นลง / the file name is longer than the {max} bytes a file system allows; shorten it",
+                max = crate::validate::MAX_NAME_BYTES
+            ),
+        ));
+    }
     if !is_slug(slug) {
         problems.push(Problem::new(
             path,
@@ -365,6 +374,8 @@ pub fn parse_item(
             line_of_key("source"),
         ));
     }
+    problems.extend(hostile_front_problems(path, &raw, &line_of_key));
+    problems.extend(body_problems(path, parts.body, parts.body_line));
     let (Some(publish), true) = (publish, problems.is_empty()) else {
         return Err(problems);
     };
@@ -394,11 +405,91 @@ pub fn parse_item(
     })
 }
 
+/// Control characters in any text of the front matter (they would break the feed),
+/// and tags that cannot become a folder name: each with its key's line.
+fn hostile_front_problems(
+    path: &str,
+    raw: &RawItemFront,
+    line_of_key: &dyn Fn(&str) -> Option<usize>,
+) -> Vec<Problem> {
+    let mut texts: Vec<(&str, &str)> = vec![("title", raw.title.as_str())];
+    for (key, value) in [
+        ("summary", &raw.summary),
+        ("author", &raw.author),
+        ("approver", &raw.approver),
+        ("source", &raw.source),
+    ] {
+        if let Some(value) = value {
+            texts.push((key, value));
+        }
+    }
+    texts.extend(raw.standard.iter().map(|s| ("standard", s.as_str())));
+    let mut extra = Vec::new();
+    strings_in(&toml::Value::Table(raw.extra.clone()), &mut extra);
+    texts.extend(extra.iter().map(|s| ("extra", s.as_str())));
+    let mut problems: Vec<Problem> = texts
+        .into_iter()
+        .filter_map(|(key, text)| {
+            let (_, c) = crate::validate::first_control(text)?;
+            Some(at_key(
+                crate::validate::control_problem(path, "", 1, 0, c).field(key),
+                line_of_key(key),
+            ))
+        })
+        .collect();
+    problems.extend(crate::validate::tag_problems(
+        path,
+        &raw.tags,
+        line_of_key("tags"),
+    ));
+    problems
+}
+
+fn strings_in(value: &toml::Value, out: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) => out.push(s.clone()),
+        toml::Value::Array(values) => values.iter().for_each(|v| strings_in(v, out)),
+        toml::Value::Table(t) => t.values().for_each(|v| strings_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The body's control characters and runaway nesting, found before any Markdown
+/// or HTML parser sees it.
+fn body_problems(path: &str, body: &str, body_line: usize) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some((offset, c)) = crate::validate::first_control(body) {
+        problems.push(crate::validate::control_problem(
+            path, body, body_line, offset, c,
+        ));
+    }
+    problems.extend(crate::validate::nesting_problem(path, body, body_line));
+    problems
+}
+
 /// Parses a home or section `_index.md`.
 pub fn parse_intro(path: &str, text: &str) -> Result<Intro, Problem> {
     let parts = split(path, text)?;
     let raw: RawIntroFront = toml::from_str(parts.front)
         .map_err(|e| explain_missing(toml_problem(path, parts.front, parts.front_line, &e)))?;
+    if let Some(problem) = body_problems(path, parts.body, parts.body_line)
+        .into_iter()
+        .next()
+    {
+        return Err(problem);
+    }
+    for (key, value) in [
+        ("title", &raw.title),
+        ("title_en", &raw.title_en),
+        ("summary", &raw.summary),
+    ] {
+        if let Some((_, c)) = value.as_deref().and_then(crate::validate::first_control) {
+            return Err(at_key(
+                crate::validate::control_problem(path, "", 1, 0, c).field(key),
+                key_line(parts.front, key).map(|l| l + parts.front_line),
+            ));
+        }
+    }
     let _ = (raw.author, raw.approver, raw.extra);
     Ok(Intro {
         title: raw.title,

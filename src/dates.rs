@@ -5,16 +5,40 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// Years at or above this are taken to be Buddhist Era typed by mistake.
+/// Years from this one are taken to be Buddhist Era typed by mistake...
 const FIRST_BE_LOOKING_YEAR: i32 = 2400;
+/// ...up to this one (C.E. 2156). Later years are no plausible B.E. date of a
+/// notice: they are read as "far future", so `expires = 9999-12-31` means "does not
+/// expire".
+const LAST_BE_LOOKING_YEAR: i32 = 2699;
+
+/// Why `year` is refused as a Buddhist Era year typed where the Common Era is
+/// expected, or `None`.
+pub fn buddhist_year_problem(year: i32) -> Option<String> {
+    (FIRST_BE_LOOKING_YEAR..=LAST_BE_LOOKING_YEAR)
+        .contains(&year)
+        .then(|| {
+            format!(
+                "ปี {year} เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. คือ {ce} (ถ้าไม่มีวันหมดอายุ เขียน 9999-12-31) / \
+                 year {year} looks like the Buddhist Era; front matter uses the Common Era: write {ce} \
+                 (for \"never expires\" write 9999-12-31)",
+                ce = year - BE_OFFSET
+            )
+        })
+}
 /// B.E. = C.E. + 543.
 pub const BE_OFFSET: i32 = 543;
 
 /// Parses `--now` (RFC 3339, e.g. `2026-06-01T12:00:00+07:00`).
 pub fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
+    let at = DateTime::parse_from_rfc3339(text.trim()).map_err(|e| {
         format!("`{text}` is not an RFC 3339 time ({e}); write it like 2026-06-01T12:00:00+07:00")
-    })
+    })?;
+    // A Buddhist Era clock would take every item down: refuse it as front matter does.
+    match buddhist_year_problem(at.year()) {
+        Some(why) => Err(why),
+        None => Ok(at),
+    }
 }
 
 /// The current time, read once per run.
@@ -53,11 +77,8 @@ impl WrittenDate {
             ));
         };
         let year = i32::from(d.year);
-        if year >= FIRST_BE_LOOKING_YEAR {
-            return Err(format!(
-                "year {year} looks like the Buddhist Era; front matter uses the Common Era: write {}",
-                year - BE_OFFSET
-            ));
+        if let Some(why) = buddhist_year_problem(year) {
+            return Err(why);
         }
         let date = NaiveDate::from_ymd_opt(year, u32::from(d.month), u32::from(d.day))
             .ok_or_else(|| format!("`{value}` is not a real date"))?;
@@ -296,5 +317,22 @@ mod tests {
             fiscal_year_be(parse_now("2026-09-30T17:30:00Z").unwrap(), tz),
             2570
         );
+    }
+
+    #[test]
+    fn buddhist_years_are_refused_far_future_is_not() {
+        let e = parse_now("2569-06-01T12:00:00+07:00").unwrap_err();
+        assert!(e.contains("2026") && e.contains("พ.ศ."), "{e}");
+        assert!(parse_now("9999-12-31T00:00:00+07:00").is_ok());
+        let never: toml::value::Datetime = "9999-12-31".parse().unwrap();
+        assert!(WrittenDate::from_toml(&never).is_ok());
+        let be: toml::value::Datetime = "2569-12-31".parse().unwrap();
+        assert!(
+            WrittenDate::from_toml(&be)
+                .unwrap_err()
+                .contains("9999-12-31")
+        );
+        let far: toml::value::Datetime = "2700-01-01".parse().unwrap();
+        assert!(WrittenDate::from_toml(&far).is_ok());
     }
 }

@@ -24,6 +24,11 @@ pub enum Reason {
     Invalid {
         problems: Vec<Problem>,
     },
+    /// Refused before parsing or publishing: the file is too large, or an attachment
+    /// has a name, type or content the site cannot publish safely.
+    Refused {
+        problems: Vec<Problem>,
+    },
     /// The folder is not a section listed in `site.toml`.
     UnknownSection {
         section: String,
@@ -59,6 +64,7 @@ impl Reason {
     pub fn code(&self) -> &'static str {
         match self {
             Reason::Invalid { .. } => "invalid",
+            Reason::Refused { .. } => "refused",
             Reason::UnknownSection { .. } => "unknown-section",
             Reason::NoApprover => "no-approver",
             Reason::UnknownApprover { .. } => "unknown-approver",
@@ -74,7 +80,8 @@ impl Reason {
     /// Thai label, then English, for the build summary.
     pub fn label(&self) -> &'static str {
         match self {
-            Reason::Invalid { .. } => "ข้อมูลส่วนหัวไม่ถูกต้อง (invalid front matter)",
+            Reason::Invalid { .. } => "ข้อมูลในไฟล์ไม่ถูกต้อง (invalid item)",
+            Reason::Refused { .. } => "ไฟล์ใหญ่เกินหรือไฟล์แนบไม่ปลอดภัย (refused: size or attachment)",
             Reason::UnknownSection { .. } => "ไม่มีหมวดนี้ใน site.toml (unknown section)",
             Reason::NoApprover => "ไม่ระบุผู้อนุมัติ (no approver)",
             Reason::UnknownApprover { .. } => "ไม่พบผู้อนุมัติในทะเบียน (unknown approver)",
@@ -100,7 +107,7 @@ impl Reason {
     /// One sentence for a web master.
     pub fn explain(&self) -> String {
         match self {
-            Reason::Invalid { problems } => problems
+            Reason::Invalid { problems } | Reason::Refused { problems } => problems
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
@@ -214,6 +221,7 @@ pub fn decide(
     let tz: Tz = config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
     let mut decisions = Vec::new();
     let mut problems = snapshot.refused.clone();
+    problems.extend(config.refused.iter().cloned());
     let mut intros = BTreeMap::new();
     for (path, _) in snapshot.under(crate::content::CONTENT) {
         match ContentPath::classify(path) {
@@ -223,12 +231,17 @@ pub fn decide(
                 lang,
                 bundle,
             } => {
+                let approval = snapshot.files.get(path).and_then(|f| f.approval.clone());
+                if let Some(refused) = refused_item(snapshot, config, path, &section, &slug, bundle)
+                {
+                    decisions.push(refused_decision(path, refused, approval));
+                    continue;
+                }
                 let parsed = match snapshot.text(path) {
                     Some(Ok(text)) => parse_item(path, &text, &section, &slug, lang, bundle, tz),
                     Some(Err(problem)) => Err(vec![problem]),
                     None => continue,
                 };
-                let approval = snapshot.files.get(path).and_then(|f| f.approval.clone());
                 decisions.push(judge(
                     path,
                     parsed,
@@ -241,15 +254,22 @@ pub fn decide(
             }
             ContentPath::Home { lang } => read_intro(
                 snapshot,
+                config,
                 path,
                 String::new(),
                 lang,
                 &mut intros,
                 &mut problems,
             ),
-            ContentPath::SectionIntro { section, lang } => {
-                read_intro(snapshot, path, section, lang, &mut intros, &mut problems)
-            }
+            ContentPath::SectionIntro { section, lang } => read_intro(
+                snapshot,
+                config,
+                path,
+                section,
+                lang,
+                &mut intros,
+                &mut problems,
+            ),
             ContentPath::Attachment { section, slug, .. } => {
                 let has_index = ["index.md", "index.en.md"].iter().any(|f| {
                     snapshot
@@ -304,14 +324,72 @@ pub fn decide(
     }
 }
 
+/// Problems that withhold an item before its text is read: a file over the size
+/// limit, or (for a bundle) an attachment that cannot be published safely. The
+/// whole item is withheld, so its page never links to a missing or unsafe file.
+fn refused_item(
+    snapshot: &Snapshot,
+    config: &SiteConfig,
+    path: &str,
+    section: &str,
+    slug: &str,
+    bundle: bool,
+) -> Option<Vec<Problem>> {
+    let file = snapshot.files.get(path)?;
+    if let Some(problem) =
+        crate::validate::size_problem(path, file.blob.len(), config.limits.item_size_mb)
+    {
+        return Some(vec![problem]);
+    }
+    if !bundle {
+        return None;
+    }
+    let dir = format!("{}{section}/{slug}/", crate::content::CONTENT);
+    let problems = crate::validate::attachment_problems(
+        snapshot
+            .under(&dir)
+            .filter(|(p, _)| matches!(ContentPath::classify(p), ContentPath::Attachment { .. }))
+            .map(|(p, f)| (&p[dir.len()..], p.as_str(), &f.blob)),
+        &config.attachment_types,
+    );
+    (!problems.is_empty()).then_some(problems)
+}
+
+fn refused_decision(path: &str, problems: Vec<Problem>, approval: Option<Approval>) -> Decision {
+    let url = match ContentPath::classify(path) {
+        ContentPath::Item {
+            section,
+            slug,
+            lang,
+            ..
+        } => Some(crate::content::item_url(&section, &slug, lang)),
+        _ => None,
+    };
+    Decision {
+        path: path.to_string(),
+        url,
+        title: None,
+        live: false,
+        reason: Some(Reason::Refused { problems }),
+        approval,
+        item: None,
+    }
+}
+
 fn read_intro(
     snapshot: &Snapshot,
+    config: &SiteConfig,
     path: &str,
     key: String,
     lang: Lang,
     intros: &mut BTreeMap<(String, Lang), Intro>,
     problems: &mut Vec<Problem>,
 ) {
+    let size = snapshot.files.get(path).map_or(0, |f| f.blob.len());
+    if let Some(problem) = crate::validate::size_problem(path, size, config.limits.item_size_mb) {
+        problems.push(problem);
+        return;
+    }
     match snapshot
         .text(path)
         .map(|t| t.and_then(|text| parse_intro(path, &text)))

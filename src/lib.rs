@@ -28,6 +28,7 @@ pub mod render;
 pub mod site;
 pub mod source;
 pub mod statistics;
+pub mod validate;
 pub mod write;
 
 /// khaosan's version and the commit it was built from, as `khaosan --version` shows

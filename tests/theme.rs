@@ -44,7 +44,10 @@ fn fixture(site_toml: &str) -> Fixture {
             "ผลสำรวจ",
         ),
     ));
-    site.write_bytes("content/news/driver/form.pdf", &[b'%'; 2048]);
+    // A real PDF header: attachments are checked by content, not only by name.
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.resize(2048, b'%');
+    site.write_bytes("content/news/driver/form.pdf", &pdf);
     site
 }
 

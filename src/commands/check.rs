@@ -322,7 +322,7 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         let severity = severity_of(&decision.path);
         let prefix = format!("{}: ", reason.label());
         match reason {
-            Reason::Invalid { problems } => {
+            Reason::Invalid { problems } | Reason::Refused { problems } => {
                 for problem in problems {
                     let mut finding = Finding::from_problem(problem, severity, &prefix);
                     finding.message.push_str(&suffix(&problem.file));

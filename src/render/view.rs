@@ -247,8 +247,11 @@ pub fn section_title(section: &SectionConfig, lang: Lang) -> &str {
 
 /// Folder name of a tag page: spaces and slashes become hyphens, Thai is kept.
 pub fn tag_slug(tag: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
     let mut slug = String::new();
-    for c in tag.trim().chars() {
+    // One spelling per tag: the same Thai word typed on a Mac (decomposed) and on
+    // Windows (composed) is one tag page, not two folders that look alike.
+    for c in tag.trim().nfc() {
         if c.is_whitespace() || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' {
             if !slug.ends_with('-') {
                 slug.push('-');
@@ -281,5 +284,6 @@ mod tests {
         assert_eq!(tag_url("ข่าว", Lang::En), "/en/tags/ข่าว/");
         assert_eq!(tag_slug(".."), "");
         assert_eq!(tag_slug(" . "), "");
+        assert_eq!(tag_slug("Cafe\u{301}"), tag_slug("caf\u{e9}"));
     }
 }

@@ -23,10 +23,23 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
     };
     for gated in GATED {
         let path = root.join(gated.trim_end_matches('/'));
-        if std::fs::symlink_metadata(&path).is_err() {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        // A link at the top (`content -> /elsewhere`) would publish files from
+        // outside the repository: refused like every link below it.
+        if meta.file_type().is_symlink() {
+            snapshot.refused.push(Problem::new(
+                gated.trim_end_matches('/'),
+                "เป็นลิงก์สัญลักษณ์ (symbolic link) ซึ่งไม่อ่านตาม: ใช้โฟลเดอร์จริง / is a symbolic link, which khaosan never follows; use the real folder",
+            ));
             continue;
         }
-        for entry in WalkDir::new(&path).follow_links(false).sort_by_file_name() {
+        for entry in WalkDir::new(&path)
+            .follow_links(false)
+            .follow_root_links(false)
+            .sort_by_file_name()
+        {
             let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
             let rel = match relative(root, entry.path()) {
                 Ok(rel) => rel,
@@ -138,5 +151,22 @@ mod tests {
         assert!(!snapshot.files.contains_key("content/news/leak.md"));
         assert_eq!(snapshot.refused.len(), 1);
         assert!(snapshot.refused[0].message.contains("symbolic link"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_content_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        let elsewhere = dir.path().join("elsewhere/news");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(elsewhere.join("a.md"), "CANARY").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("content")).unwrap();
+        std::os::unix::fs::symlink(dir.path().join("elsewhere"), root.join("themes")).unwrap();
+        let snapshot = load(&root).unwrap();
+        assert!(snapshot.files.is_empty(), "{:?}", snapshot.files.keys());
+        assert_eq!(snapshot.refused.len(), 2);
+        assert_eq!(snapshot.refused[0].file, "content");
     }
 }
