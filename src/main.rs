@@ -54,6 +54,12 @@ struct SiteArgs {
     /// ไม่ตรวจการอนุมัติใน git แม้ verify_git เปิดอยู่ สำหรับดูตัวอย่างเท่านั้น (skip the git check; previews only)
     #[arg(long)]
     trust_front_matter: bool,
+    /// commit ของเว็บไซต์ที่เผยแพร่อยู่ จาก build-info.json (the live site's commit: at a foxtrot merge the walk follows the parent that leads to it)
+    #[arg(long, value_name = "COMMIT")]
+    previous: Option<String>,
+    /// ปฏิเสธถ้าทะเบียนที่อนุมัติแล้วไม่เปิด verify_git หรือประวัติไม่ครบ ต้องใช้คู่กับ --genesis (refuse unless approvals are checked in full history; needs --genesis)
+    #[arg(long, requires = "genesis", conflicts_with = "trust_front_matter")]
+    require_verify: bool,
 }
 
 #[derive(Args)]
@@ -215,6 +221,8 @@ impl SiteArgs {
             branch: self.branch.clone(),
             genesis: self.genesis.clone(),
             trust_front_matter: self.trust_front_matter,
+            previous: self.previous.clone(),
+            require_verify: self.require_verify,
         }
     }
 }

@@ -27,6 +27,8 @@ pub const GATED: &[&str] = &[
     "templates/",
     "site.toml",
     "checklist.toml",
+    "data/",
+    "static/",
 ];
 
 /// True when `path` (relative, `/`-separated) is one the public site is made from.
@@ -54,6 +56,63 @@ pub struct Snapshot {
     pub unapproved: Vec<Unapproved>,
     /// Things the web master should know about history (ignored changes, deletions).
     pub notices: Vec<Notice>,
+    /// With git verification: where trust starts, and what history refused and why.
+    pub git: Option<GitReport>,
+}
+
+/// What the git walk found, for the build summary, `build-info.json` and `status`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GitReport {
+    /// The commit where trust starts.
+    pub trust_root: Option<TrustRoot>,
+    /// The live site's commit the walk was steered to (`--previous`), when given.
+    pub previous: Option<String>,
+    /// Unapproved changes counted by cause: code → (count, label in Thai and English).
+    pub refusals: BTreeMap<&'static str, (usize, &'static str)>,
+    /// Files whose newest change is not approved, each with the way out.
+    pub pending: Vec<Pending>,
+    /// Foxtrot merges (`git pull` then `git push`) found on the history, in words.
+    pub foxtrots: Vec<String>,
+}
+
+/// The commit where trust starts: its tree is taken as it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrustRoot {
+    pub commit: String,
+    pub at: DateTime<FixedOffset>,
+    /// Registered person id of the author, or "name <e-mail>".
+    pub who: String,
+    /// How it was chosen: `--genesis`, or the only commit that turned `verify_git` on.
+    pub chosen_by: &'static str,
+}
+
+impl TrustRoot {
+    /// `abc1234 (2026-05-01T09:01:00+07:00, inchai, --genesis)`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({}, {}; {})",
+            self.commit.get(..12).unwrap_or(&self.commit),
+            self.at.to_rfc3339(),
+            self.who,
+            self.chosen_by
+        )
+    }
+}
+
+/// A gated file whose newest change is not approved: the site keeps its last
+/// approved version (or nothing), and how to get out of that.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pending {
+    pub path: String,
+    /// The unapproved commit, short.
+    pub commit: String,
+    pub who: String,
+    /// Why it is not approved, in words.
+    pub why: String,
+    /// A cause code ([`GitReport::refusals`]).
+    pub cause: &'static str,
+    /// What to do, in Thai with English beside.
+    pub exit: String,
 }
 
 /// Where a snapshot was read from.
@@ -195,6 +254,8 @@ pub enum NoticeKind {
     Outside,
     /// The approved registry could not be read.
     Registry,
+    /// A foxtrot merge (`git pull` then `git push`) put the approved line on a second parent.
+    Foxtrot,
 }
 
 /// Options that choose and steer the source.
@@ -204,6 +265,12 @@ pub struct LoadOptions {
     pub branch: Option<String>,
     /// Commit where trust starts, instead of the first `verify_git = true`.
     pub genesis: Option<String>,
+    /// The live site's commit (from its `build-info.json`): at a merge, the walk
+    /// follows the parent that leads to it, so a foxtrot merge changes no approval.
+    pub previous: Option<String>,
+    /// Refuse unless history's approved registry says `verify_git = true` and the
+    /// history is complete (needs `genesis`): what the publish workflow passes.
+    pub require_verify: bool,
     /// Skip the git check even when `verify_git` is on, and say so.
     pub trust_front_matter: bool,
 }
@@ -237,6 +304,12 @@ impl Snapshot {
 /// is on (unless overridden), otherwise the working tree.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
     let working_tree_wants = working_tree_wants_git(root);
+    if options.require_verify && options.trust_front_matter {
+        anyhow::bail!(
+            "--require-verify and --trust-front-matter contradict each other; a build to publish \
+             passes only --require-verify"
+        );
+    }
     if !options.trust_front_matter {
         if let Some(snapshot) = git::load_if_required(root, options, working_tree_wants)? {
             return Ok(snapshot);
