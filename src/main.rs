@@ -35,6 +35,20 @@ enum Command {
     Compliance(ComplianceArgs),
     /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
     Report(ReportArgs),
+    /// คืนไฟล์เป็นฉบับที่อนุมัติแล้วในโฟลเดอร์งาน (Write the approved version of files into the working tree)
+    Restore(RestoreArgs),
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (example):\n  khaosan restore content/news/2026-05-01-a.md themes/default\n\n\
+    ใช้เมื่อ status บอกว่าไฟล์ถูกแก้ไขโดยไม่ได้รับอนุมัติ: คืนฉบับที่อนุมัติ commit แล้วเสนอการแก้ไขใหม่เป็น pull request\n\
+    (when status says a change was not approved: restore, commit, then propose the change again as a pull request)")]
+struct RestoreArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// ไฟล์หรือโฟลเดอร์ที่จะคืน (files or folders to restore, relative to the site folder)
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -236,6 +250,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Status(args) => run_status(args),
         Command::New(args) => run_new(args),
+        Command::Restore(args) => run_restore(args),
     };
     match result {
         Ok(code) => code,
@@ -364,6 +379,20 @@ fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
         StatusFormat::Json => print_out(&status::json(&report)?)?,
         StatusFormat::Csv => print_out(&status::csv(&report))?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::restore;
+    let done = restore::restore(&restore::RestoreOptions {
+        root: args.site.root.clone(),
+        paths: args.paths,
+        load: args.site.load_options(),
+    })?;
+    let mut text: String = done.iter().map(|r| r.describe() + "\n").collect();
+    text.push_str(restore::NEXT_STEPS);
+    text.push('\n');
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -4,10 +4,12 @@
 //!
 //! - [`check`]: `khaosan check`, for pull requests;
 //! - [`status`]: `khaosan status`, the web master's daily view;
-//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in.
+//! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
+//! - [`restore`]: `khaosan restore`, writes approved versions back into the working tree.
 
 pub mod check;
 pub mod new;
+pub mod restore;
 pub mod status;
 
 use chrono::{DateTime, FixedOffset};

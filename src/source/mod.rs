@@ -67,7 +67,8 @@ pub struct GitReport {
     pub trust_root: Option<TrustRoot>,
     /// The live site's commit the walk was steered to (`--previous`), when given.
     pub previous: Option<String>,
-    /// Unapproved changes counted by cause: code → (count, label in Thai and English).
+    /// Every unapproved change in the history walked, counted by cause:
+    /// code → (count, label in Thai and English).
     pub refusals: BTreeMap<&'static str, (usize, &'static str)>,
     /// Files whose newest change is not approved, each with the way out.
     pub pending: Vec<Pending>,
@@ -109,8 +110,9 @@ pub struct Pending {
     pub who: String,
     /// Why it is not approved, in words.
     pub why: String,
-    /// A cause code ([`GitReport::refusals`]).
+    /// A cause code ([`GitReport::refusals`]) and its label.
     pub cause: &'static str,
+    pub label: &'static str,
     /// What to do, in Thai with English beside.
     pub exit: String,
 }

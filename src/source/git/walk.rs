@@ -570,6 +570,7 @@ impl<'r> Walk<'r> {
                     who: edit.who.clone(),
                     why: refusal.to_string(),
                     cause: refusal.code(),
+                    label: refusal.label(),
                     exit: exit.clone(),
                 });
             }
