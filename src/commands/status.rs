@@ -474,6 +474,7 @@ mod tests {
                 kind: crate::source::NoticeKind::Ignored,
                 message: "changed in def by wasana, not approved".into(),
             }],
+            signature: Default::default(),
         };
         let decision = Decision {
             path: "content/news/a.md".into(),

@@ -199,6 +199,29 @@ pub struct Approval {
     pub proposed_at: Option<DateTime<FixedOffset>>,
     /// Later changes to this file that were not approved (the public keeps this version).
     pub later_unapproved: Vec<Notice>,
+    /// Whether the approving commit's signature was checked, and what it showed.
+    pub signature: Signature,
+}
+
+/// The signature of an approving commit, as far as it was checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signature {
+    /// Signatures are not required (`require_signatures` is off), so not checked.
+    #[default]
+    NotChecked,
+    /// Verified with a registered key of the approver, or a merge-service key.
+    Signed,
+}
+
+impl Signature {
+    /// Thai, with English beside it, for the publication record.
+    pub fn label(self) -> &'static str {
+        match self {
+            Signature::NotChecked => "ไม่ได้ตรวจลายมือชื่อดิจิทัล (signature not checked)",
+            Signature::Signed => "ลงลายมือชื่อดิจิทัลแล้ว ตรวจสอบถูกต้อง (signed, verified)",
+        }
+    }
 }
 
 impl Approval {
@@ -212,13 +235,14 @@ impl Approval {
 impl Serialize for Approval {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut s = serializer.serialize_struct("Approval", 6)?;
+        let mut s = serializer.serialize_struct("Approval", 7)?;
         s.serialize_field("commit", &self.commit)?;
         s.serialize_field("approver", &self.approver)?;
         s.serialize_field("approved_at", &self.approved_at)?;
         s.serialize_field("proposed_at", &self.proposed_at)?;
         s.serialize_field("latency_minutes", &self.latency().map(|d| d.num_minutes()))?;
         s.serialize_field("later_unapproved", &self.later_unapproved)?;
+        s.serialize_field("signature", &self.signature)?;
         s.end()
     }
 }

@@ -18,7 +18,8 @@ use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE, Side};
 use crate::error::Problem;
 use crate::registry::{REGISTRY_FILE, Registry, Role};
 use crate::source::{
-    Approval, Blob, GitReport, Notice, NoticeKind, Pending, Snapshot, SourceFile, Unapproved,
+    Approval, Blob, GitReport, Notice, NoticeKind, Pending, Signature, Snapshot, SourceFile,
+    Unapproved,
 };
 
 /// The first line of a Git LFS pointer file.
@@ -631,6 +632,7 @@ fn approval(
         approved_at: facts.committer_time,
         proposed_at,
         later_unapproved: Vec::new(),
+        signature: Signature::NotChecked,
     }
 }
 
