@@ -223,7 +223,10 @@ fn git_lines(report: &DecisionReport) -> Vec<String> {
         ));
         let mut by_cause = std::collections::BTreeMap::new();
         for pending in &git.pending {
-            by_cause.entry(pending.cause).or_insert((0, pending.label)).0 += 1;
+            by_cause
+                .entry(pending.cause)
+                .or_insert((0, pending.label))
+                .0 += 1;
         }
         for (count, label) in by_cause.values() {
             lines.push(format!("    {count:>6}  {label}"));

@@ -40,9 +40,11 @@ enum Command {
 }
 
 #[derive(Args)]
-#[command(after_help = "ตัวอย่าง (example):\n  khaosan restore content/news/2026-05-01-a.md themes/default\n\n\
+#[command(
+    after_help = "ตัวอย่าง (example):\n  khaosan restore content/news/2026-05-01-a.md themes/default\n\n\
     ใช้เมื่อ status บอกว่าไฟล์ถูกแก้ไขโดยไม่ได้รับอนุมัติ: คืนฉบับที่อนุมัติ commit แล้วเสนอการแก้ไขใหม่เป็น pull request\n\
-    (when status says a change was not approved: restore, commit, then propose the change again as a pull request)")]
+    (when status says a change was not approved: restore, commit, then propose the change again as a pull request)"
+)]
 struct RestoreArgs {
     #[command(flatten)]
     site: SiteArgs,

@@ -141,7 +141,8 @@ fn restore_one(
         return Ok(Action::Unchanged);
     }
     if let Some(parent) = full.parent() {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     let tmp = full.with_extension("khaosan-restore.tmp");
     std::fs::write(&tmp, &*bytes).with_context(|| format!("cannot write {path}"))?;
@@ -174,9 +175,10 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
     let mut parts = Vec::new();
     for component in inside.components() {
         match component {
-            Component::Normal(part) => parts.push(part.to_str().with_context(|| {
-                format!("{}: the name is not UTF-8", given.display())
-            })?),
+            Component::Normal(part) => parts.push(
+                part.to_str()
+                    .with_context(|| format!("{}: the name is not UTF-8", given.display()))?,
+            ),
             Component::CurDir => {}
             _ => bail!(
                 "{}: goes outside the site folder (`..` or a drive); name a file inside it, e.g. content/news/a.md",
@@ -185,7 +187,10 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
         }
     }
     let path = parts.join("/");
-    let gated = source::is_gated(&path) || source::GATED.iter().any(|g| g.trim_end_matches('/') == path);
+    let gated = source::is_gated(&path)
+        || source::GATED
+            .iter()
+            .any(|g| g.trim_end_matches('/') == path);
     if !gated {
         bail!(
             "{}: not one of the files the site is made from ({}); khaosan restores only those",

@@ -186,7 +186,9 @@ fn refuse_incomplete(repo: &Repository) -> anyhow::Result<()> {
              actions/checkout with fetch-depth: 0)"
         );
     }
-    let config = repo.config().context("cannot read the repository's git config")?;
+    let config = repo
+        .config()
+        .context("cannot read the repository's git config")?;
     let mut partial = config.get_string("extensions.partialclone").is_ok();
     if let Ok(mut entries) = config.entries(Some(r"remote\..*\.promisor")) {
         while let Some(Ok(entry)) = entries.next() {

@@ -113,17 +113,29 @@ impl<'a> Context<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Refusal {
     /// The author e-mail is in no one's registry entry.
-    Unregistered { verb: &'static str, name: String, email: String },
+    Unregistered {
+        verb: &'static str,
+        name: String,
+        email: String,
+    },
     /// The author is registered but has no `approver` role.
     NotAnApprover { verb: &'static str, id: String },
     /// A merge of more than two parents: no pull request looks like that.
     Octopus { by: String },
     /// The first parent already held a version no approver saw.
-    HiddenEdit { verb: &'static str, by: String, edit: Option<Edit> },
+    HiddenEdit {
+        verb: &'static str,
+        by: String,
+        edit: Option<Edit>,
+    },
     /// The pull request branched from a version no approver saw.
     UnapprovedBase { by: String, edit: Option<Edit> },
     /// An item's front matter names another approver.
-    NamesOther { verb: &'static str, named: String, by: String },
+    NamesOther {
+        verb: &'static str,
+        named: String,
+        by: String,
+    },
     /// An item's front matter names no approver.
     NamesNobody { verb: &'static str, by: String },
     /// An item's front matter cannot be read.
@@ -177,7 +189,9 @@ impl Refusal {
                  commit, open a pull request; the approver merges it with an e-mail registered in \
                  approvals/approvers.toml (or first add that e-mail to the registry through an approved pull request)"
             ),
-            Refusal::HiddenEdit { .. } | Refusal::UnapprovedBase { .. } | Refusal::Octopus { .. } => {
+            Refusal::HiddenEdit { .. }
+            | Refusal::UnapprovedBase { .. }
+            | Refusal::Octopus { .. } => {
                 format!(
                     "คืนไฟล์เป็นฉบับที่อนุมัติ แล้วเสนอใหม่ (restore, then propose again): \
                      `khaosan restore {path}`, commit it to main, then propose the change again \
@@ -215,7 +229,11 @@ impl fmt::Display for Refusal {
                 f,
                 "{verb} by {by}, but the file already held an unapproved edit{} that the {} did not show",
                 edit(e),
-                if *verb == "merged" { "pull request" } else { "commit" }
+                if *verb == "merged" {
+                    "pull request"
+                } else {
+                    "commit"
+                }
             ),
             Refusal::UnapprovedBase { by, edit: e } => write!(
                 f,
@@ -496,7 +514,10 @@ emails = ["somchai@office.example"]
                 ..Context::identity(&merge, &registry, ITEM)
             })
         };
-        assert_eq!(judge(vec![Held::Approved, Held::Approved]), Ok("inchai".into()));
+        assert_eq!(
+            judge(vec![Held::Approved, Held::Approved]),
+            Ok("inchai".into())
+        );
         let why = judge(vec![Held::Approved, hidden("def5678")]).unwrap_err();
         assert_eq!(why.code(), "unapproved-merge-base");
     }
