@@ -230,21 +230,7 @@ impl<'r> Walk<'r> {
                 ),
             ));
         }
-        // The merge bases of the two lines a merge joins, found once per merge.
-        let bases = if commit.parent_count() == 2 {
-            let other = commit
-                .parent_ids()
-                .find(|id| *id != parent.id())
-                .unwrap_or(parent.id());
-            let bases = self
-                .repo
-                .merge_bases(parent.id(), other)
-                .map(|b| b.iter().copied().collect::<Vec<_>>())
-                .unwrap_or_default();
-            Some(bases)
-        } else {
-            None
-        };
+        let bases = self.merge_bases(parent, commit, &facts)?;
         let mut new_registry = None;
         for change in changes.gated {
             if change.odd_name {
@@ -323,8 +309,53 @@ impl<'r> Walk<'r> {
         Ok(())
     }
 
+    /// The merge bases of the two lines a merge joins, found once per merge, and
+    /// only when the merge could approve anything (its author is an approver).
+    /// A pull request branched from the tip it is merged into (the usual case, and
+    /// what GitHub's "Update branch" makes) has that tip as its only merge base,
+    /// found without a search of the history.
+    fn merge_bases(
+        &self,
+        parent: &Commit<'r>,
+        commit: &Commit<'r>,
+        facts: &CommitFacts,
+    ) -> anyhow::Result<Option<Vec<Oid>>> {
+        if commit.parent_count() != 2 {
+            return Ok(None);
+        }
+        let by_approver = self
+            .registry
+            .person_by_email(&facts.author_email)
+            .is_some_and(|p| p.has_role(Role::Approver));
+        if !by_approver {
+            return Ok(Some(Vec::new()));
+        }
+        let other = commit
+            .parent_ids()
+            .find(|id| *id != parent.id())
+            .unwrap_or(parent.id());
+        let pr = self
+            .repo
+            .find_commit(other)
+            .with_context(|| missing("commit", other))?;
+        if pr.parent_ids().any(|id| id == parent.id()) {
+            return Ok(Some(vec![parent.id()]));
+        }
+        // Unrelated histories have no merge base: the other line's files count as
+        // added to nothing, so the base holds them as absent.
+        let bases = self
+            .repo
+            .merge_bases(parent.id(), other)
+            .map(|b| b.iter().copied().collect::<Vec<_>>())
+            .unwrap_or_else(|_| vec![Oid::ZERO_SHA1]);
+        Ok(Some(bases))
+    }
+
     /// What the merge base `base` holds at `path`.
     fn side_in(&mut self, base: Oid, path: &str) -> anyhow::Result<Side> {
+        if base.is_zero() {
+            return Ok(None);
+        }
         if !self.base_trees.contains_key(&base) {
             let tree = self
                 .repo
