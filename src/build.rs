@@ -184,6 +184,8 @@ fn build_info(loaded: &Loaded, site: &Site<'_>) -> anyhow::Result<Vec<u8>> {
         "live": site.items.len(),
         // The khaosan that built the site (version and commit), for upgrades.
         "khaosan_version": crate::VERSION,
+        // Where git verification starts (commit, time, who), so anyone can check it.
+        "trust_root": report.git.as_ref().and_then(|g| g.trust_root.as_ref()),
     });
     Ok(serde_json::to_vec_pretty(&info)?)
 }
@@ -236,6 +238,59 @@ fn resolved(path: &Path) -> PathBuf {
     out
 }
 
+/// The summary's lines about git verification: the trust root, the live commit
+/// followed, foxtrot merges, and unapproved changes counted by cause.
+fn git_lines(report: &DecisionReport) -> Vec<String> {
+    let Some(git) = &report.git else {
+        if report.trust == crate::source::Trust::FrontMatter {
+            return vec![
+                "  ผู้อนุมัติอ้างอิงจากข้อมูลส่วนหัวเท่านั้น (the approver is taken from front matter alone; \
+                 turn on verify_git to prove approvals in git)"
+                    .to_string(),
+            ];
+        }
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if let Some(root) = &git.trust_root {
+        lines.push(format!(
+            "  จุดเริ่มความเชื่อถือ (trust root): {}",
+            root.describe()
+        ));
+    }
+    if let Some(previous) = &git.previous {
+        lines.push(format!(
+            "  ต่อจากเว็บไซต์ที่เผยแพร่อยู่ (live site's commit, --previous): {previous}"
+        ));
+    }
+    for foxtrot in &git.foxtrots {
+        lines.push(format!("  ⚠ foxtrot merge: {foxtrot}"));
+    }
+    if !git.pending.is_empty() {
+        lines.push(format!(
+            "  ไฟล์ที่แก้ไขแล้วรออนุมัติ ใช้ฉบับที่อนุมัติแล้วแทน (files changed without approval; the approved version is kept): {}",
+            git.pending.len()
+        ));
+        let mut by_cause = std::collections::BTreeMap::new();
+        for pending in &git.pending {
+            by_cause
+                .entry(pending.cause)
+                .or_insert((0, pending.label))
+                .0 += 1;
+        }
+        for (count, label) in by_cause.values() {
+            lines.push(format!("    {count:>6}  {label}"));
+        }
+        for pending in git.pending.iter().take(10) {
+            lines.push(format!(
+                "    - {} ({} by {}): {}\n      → {}",
+                pending.path, pending.commit, pending.who, pending.why, pending.exit
+            ));
+        }
+    }
+    lines
+}
+
 /// The full decision report, kept outside the output folder: it names withheld items.
 pub fn write_report(path: &Path, report: &DecisionReport) -> anyhow::Result<()> {
     if let Some(parent) = path.parent() {
@@ -259,12 +314,15 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         ),
         format!("  การอนุมัติ (approval): {}", report.trust_note),
         format!("  khaosan:               {}", crate::VERSION),
+    ];
+    lines.extend(git_lines(report));
+    lines.extend([
         format!("  เผยแพร่ (live):        {}", report.live_count()),
         format!(
             "  ระงับ (withheld):      {}",
             report.decisions.len() - report.live_count()
         ),
-    ];
+    ]);
     for (_, (count, label)) in report.withheld_by_reason() {
         lines.push(format!("    {count:>6}  {label}"));
     }

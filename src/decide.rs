@@ -173,6 +173,8 @@ pub struct DecisionReport {
     /// Problems that are not about one item (stray files, refused links, bad intros).
     pub problems: Vec<Problem>,
     pub notices: Vec<Notice>,
+    /// With git verification: the trust root and what history refused, and why.
+    pub git: Option<crate::source::GitReport>,
     /// The next moment an item goes live or expires: when the site next changes.
     pub next_change: Option<DateTime<FixedOffset>>,
     #[serde(skip)]
@@ -319,6 +321,7 @@ pub fn decide(
         decisions,
         problems,
         notices: snapshot.notices.clone(),
+        git: snapshot.git.clone(),
         next_change,
         intros,
     }

@@ -41,6 +41,8 @@ enum Command {
     Stats(StatsArgs),
     /// สรุปผลแบบสำรวจความพึงพอใจลงไฟล์สถิติ (Summarise a satisfaction survey export into data/statistics.json)
     Survey(SurveyArgs),
+    /// คืนไฟล์เป็นฉบับที่อนุมัติแล้วในโฟลเดอร์งาน (Write the approved version of files into the working tree)
+    Restore(RestoreArgs),
 }
 
 #[derive(Args)]
@@ -77,6 +79,20 @@ struct SurveyArgs {
 }
 
 #[derive(Args)]
+#[command(
+    after_help = "ตัวอย่าง (example):\n  khaosan restore content/news/2026-05-01-a.md themes/default\n\n\
+    ใช้เมื่อ status บอกว่าไฟล์ถูกแก้ไขโดยไม่ได้รับอนุมัติ: คืนฉบับที่อนุมัติ commit แล้วเสนอการแก้ไขใหม่เป็น pull request\n\
+    (when status says a change was not approved: restore, commit, then propose the change again as a pull request)"
+)]
+struct RestoreArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// ไฟล์หรือโฟลเดอร์ที่จะคืน (files or folders to restore, relative to the site folder)
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Args)]
 struct SiteArgs {
     /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
@@ -93,6 +109,12 @@ struct SiteArgs {
     /// ไม่ตรวจการอนุมัติใน git แม้ verify_git เปิดอยู่ สำหรับดูตัวอย่างเท่านั้น (skip the git check; previews only)
     #[arg(long)]
     trust_front_matter: bool,
+    /// commit ของเว็บไซต์ที่เผยแพร่อยู่ จาก build-info.json (the live site's commit: at a foxtrot merge the walk follows the parent that leads to it)
+    #[arg(long, value_name = "COMMIT")]
+    previous: Option<String>,
+    /// ปฏิเสธถ้าทะเบียนที่อนุมัติแล้วไม่เปิด verify_git หรือประวัติไม่ครบ ต้องใช้คู่กับ --genesis (refuse unless approvals are checked in full history; needs --genesis)
+    #[arg(long, requires = "genesis", conflicts_with = "trust_front_matter")]
+    require_verify: bool,
 }
 
 #[derive(Args)]
@@ -328,6 +350,8 @@ impl SiteArgs {
             branch: self.branch.clone(),
             genesis: self.genesis.clone(),
             trust_front_matter: self.trust_front_matter,
+            previous: self.previous.clone(),
+            require_verify: self.require_verify,
         }
     }
 }
@@ -344,6 +368,7 @@ fn main() -> ExitCode {
         Command::New(args) => run_new(args),
         Command::Stats(args) => run_stats(args),
         Command::Survey(args) => run_survey(args),
+        Command::Restore(args) => run_restore(args),
     };
     match result {
         Ok(code) => code,
@@ -472,6 +497,20 @@ fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
         StatusFormat::Json => print_out(&status::json(&report)?)?,
         StatusFormat::Csv => print_out(&status::csv(&report))?,
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_restore(args: RestoreArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::commands::restore;
+    let done = restore::restore(&restore::RestoreOptions {
+        root: args.site.root.clone(),
+        paths: args.paths,
+        load: args.site.load_options(),
+    })?;
+    let mut text: String = done.iter().map(|r| r.describe() + "\n").collect();
+    text.push_str(restore::NEXT_STEPS);
+    text.push('\n');
+    print_out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

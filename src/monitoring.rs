@@ -1267,6 +1267,7 @@ mod tests {
             approved_at: parse_now(approved).unwrap(),
             proposed_at: Some(parse_now(proposed).unwrap()),
             later_unapproved: Vec::new(),
+            signature: Default::default(),
         }
     }
 

@@ -222,8 +222,8 @@ fn evidence_pages_list_only_live_items() {
         "publication period in B.E."
     );
     assert!(
-        record.contains("ไม่ปรากฏ"),
-        "no proposal date without git, none invented"
+        record.contains("ไม่ได้บันทึก: บันทึกนี้มาจากข้อมูลส่วนหัวของรายการ"),
+        "no proposal date without git, none invented: the record says it comes from front matter"
     );
     assert!(record.contains("https://office.example/news/skr1-oct/"));
     assert!(

@@ -105,6 +105,8 @@ fn the_workflow_builds_with_the_script_the_test_runs() {
         "BASE_URL: ${{ steps.pages.outputs.base_url }}",
         "path: .khaosan/report.json",
         "path: public",
+        "GENESIS: ${{ vars.KHAOSAN_GENESIS }}",
+        "PREVIOUS: ${{ steps.live.outputs.commit }}",
     ] {
         assert!(
             workflow.contains(needle),
@@ -176,6 +178,36 @@ fn build_steps_in_a_fresh_clone_publish_the_site_and_build_info() {
         text.contains("เปลี่ยนครั้งถัดไป (next change): 2026-06-02T08:30:00+07:00"),
         "{text}"
     );
+}
+
+#[test]
+fn with_a_genesis_the_build_step_requires_verification() {
+    let origin = origin();
+    let clone = fresh_clone(&origin);
+    let first = git_in(
+        &clone,
+        &INCHAI,
+        NOW,
+        &["rev-list", "--max-parents=0", "HEAD"],
+    );
+    let summary = origin.dir.path().join("step-summary.md");
+    let output = Command::new("bash")
+        .arg(SCRIPT)
+        .current_dir(&clone)
+        .env("KHAOSAN", khaosan_bin())
+        .env("OUT", "public")
+        .env("GENESIS", &first)
+        .env("PREVIOUS", &first)
+        .env("NOW", NOW)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env_remove("BRANCH")
+        .output()
+        .unwrap();
+    // This history never turned verify_git on: --require-verify refuses it.
+    assert!(!output.status.success());
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("does not say verify_git = true"), "{err}");
+    assert!(!clone.join("public").exists());
 }
 
 #[test]

@@ -6,7 +6,11 @@
 # Settings, all optional, read from the environment:
 #   OUT       output folder, relative to the repository root (default: public)
 #   BASE_URL  address the site is served at (default: base_url in site.toml)
-#   GENESIS   commit where approval checking starts (khaosan build --genesis)
+#   GENESIS   commit where approval checking starts (khaosan build --genesis); when
+#             set, the build also passes --require-verify: it refuses a history whose
+#             approved registry does not say verify_git = true, or a shallow clone
+#   PREVIOUS  the live site's commit, from its build-info.json (khaosan build
+#             --previous): after a foxtrot merge the walk follows the line main was
 #   NOW       build as if it were this time, RFC 3339 (default: the current time)
 #   BRANCH    branch whose history is read (default: the checked-out branch)
 #   KHAOSAN   a khaosan binary to use (absolute, or relative to the repository root)
@@ -33,7 +37,8 @@ if [[ -n "${BASE_URL:-}" ]]; then
   [[ "$BASE_URL" == */ ]] || BASE_URL="$BASE_URL/"
   args+=(--base-url "$BASE_URL")
 fi
-if [[ -n "${GENESIS:-}" ]]; then args+=(--genesis "$GENESIS"); fi
+if [[ -n "${GENESIS:-}" ]]; then args+=(--genesis "$GENESIS" --require-verify); fi
+if [[ -n "${PREVIOUS:-}" ]]; then args+=(--previous "$PREVIOUS"); fi
 if [[ -n "${NOW:-}" ]]; then args+=(--now "$NOW"); fi
 if [[ -n "${BRANCH:-}" ]]; then args+=(--branch "$BRANCH"); fi
 

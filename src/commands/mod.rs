@@ -8,10 +8,12 @@
 //! - [`init`]: `khaosan init`, a new office's own site repository.
 //! - [`statistics`]: `khaosan stats` and `khaosan survey`, which add counts to the
 //!   statistics data file.
+//! - [`restore`]: `khaosan restore`, writes approved versions back into the working tree.
 
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod restore;
 pub mod statistics;
 pub mod status;
 

@@ -11,7 +11,7 @@ use super::{align, local_time};
 use crate::build::load_and_decide;
 use crate::decide::{Decision, Reason};
 use crate::error::Problem;
-use crate::source::{LoadOptions, Trust};
+use crate::source::{LoadOptions, Pending, Trust, TrustRoot};
 
 /// Days ahead in which a live item counts as expiring, unless `--within` says otherwise.
 pub const DEFAULT_WITHIN_DAYS: u32 = 14;
@@ -122,6 +122,12 @@ pub struct Status {
     pub items: Vec<ItemStatus>,
     /// File problems that are not one item (stray files, refused links).
     pub problems: Vec<Problem>,
+    /// With git verification: where trust starts.
+    pub trust_root: Option<TrustRoot>,
+    /// Gated files whose newest change is not approved, each with the way out.
+    pub pending: Vec<Pending>,
+    /// Foxtrot merges found in the history, and how to undo them.
+    pub foxtrots: Vec<String>,
     #[serde(skip)]
     pub tz: Tz,
 }
@@ -144,6 +150,15 @@ pub fn status(options: &StatusOptions) -> anyhow::Result<Status> {
         .iter()
         .map(|d| item_status(d, now, soon, tz))
         .collect();
+    let git = loaded.report.git.clone().unwrap_or_default();
+    for item in &mut items {
+        if item.state == State::ChangedUnapproved
+            && let Some(p) = git.pending.iter().find(|p| p.path == item.path)
+        {
+            item.detail
+                .push_str(&format!("; ทางออก (way out): {}", p.exit));
+        }
+    }
     items.sort_by(|a, b| {
         a.state
             .cmp(&b.state)
@@ -159,6 +174,9 @@ pub fn status(options: &StatusOptions) -> anyhow::Result<Status> {
         next_change: loaded.report.next_change,
         items,
         problems: loaded.report.problems.clone(),
+        trust_root: git.trust_root,
+        pending: git.pending,
+        foxtrots: git.foxtrots,
         tz,
     })
 }
@@ -336,6 +354,40 @@ pub fn table(status: &Status) -> String {
         )
     ));
     out.push_str(&format!("การอนุมัติ (approval): {}\n", status.trust_note));
+    out.push_str(&git_section(status));
+    out
+}
+
+/// Where trust starts, files held back at their approved version with the way
+/// out of each, and foxtrot merges: what the web master must act on in git.
+fn git_section(status: &Status) -> String {
+    let mut out = String::new();
+    match &status.trust_root {
+        Some(root) => out.push_str(&format!(
+            "จุดเริ่มความเชื่อถือ (trust root): {}\n  ถ้าผู้อนุมัติเดิมย้ายไปโดยไม่ได้มอบหมายผู้แทน ผู้ดูแลระบบย้าย KHAOSAN_GENESIS ไปยัง commit ที่ลงทะเบียนผู้อนุมัติคนใหม่ \
+             (if the approver left without handing over, an administrator moves the KHAOSAN_GENESIS variable to a commit that registers the successor)\n",
+            root.describe()
+        )),
+        None if status.trust == Trust::FrontMatter => out.push_str(
+            "ผู้อนุมัติอ้างอิงจากข้อมูลส่วนหัวเท่านั้น (the approver is taken from front matter alone: verify_git is off)\n",
+        ),
+        None => {}
+    }
+    if !status.pending.is_empty() {
+        out.push_str(&format!(
+            "แก้ไขแล้วรออนุมัติ เว็บไซต์ใช้ฉบับที่อนุมัติแล้ว (changed without approval; the site keeps the approved version): {}\n",
+            status.pending.len()
+        ));
+        for p in &status.pending {
+            out.push_str(&format!(
+                "  - {} ({} by {}): {}\n    → {}\n",
+                p.path, p.commit, p.who, p.why, p.exit
+            ));
+        }
+    }
+    for foxtrot in &status.foxtrots {
+        out.push_str(&format!("⚠ foxtrot merge: {foxtrot}\n"));
+    }
     out
 }
 
@@ -422,6 +474,7 @@ mod tests {
                 kind: crate::source::NoticeKind::Ignored,
                 message: "changed in def by wasana, not approved".into(),
             }],
+            signature: Default::default(),
         };
         let decision = Decision {
             path: "content/news/a.md".into(),

@@ -53,6 +53,8 @@ struct RecordView {
     expires: Option<String>,
     /// The approval was checked in git (otherwise it rests on the front matter).
     verified: bool,
+    /// The approving commit's signature, in words (git only).
+    signature: Option<&'static str>,
     standards: Vec<serde_json::Value>,
     /// ประธานศูนย์ข้อมูลข่าวสาร: the registry's person with role `reviewer`.
     reviewer: Option<PersonView>,
@@ -100,6 +102,9 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
         publish: front.publish.to_rfc3339(),
         expires: front.expires.map(|t| t.to_rfc3339()),
         verified: site.report.trust == Trust::Git && approval.is_some(),
+        signature: approval
+            .filter(|_| site.report.trust == Trust::Git)
+            .map(|a| a.signature.label()),
         standards: front
             .standard
             .iter()

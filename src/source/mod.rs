@@ -29,6 +29,7 @@ pub const GATED: &[&str] = &[
     "checklist.toml",
     // Counts for /statistics/ (`khaosan stats`, `khaosan survey`).
     "data/",
+    "static/",
 ];
 
 /// True when `path` (relative, `/`-separated) is one the public site is made from.
@@ -56,6 +57,65 @@ pub struct Snapshot {
     pub unapproved: Vec<Unapproved>,
     /// Things the web master should know about history (ignored changes, deletions).
     pub notices: Vec<Notice>,
+    /// With git verification: where trust starts, and what history refused and why.
+    pub git: Option<GitReport>,
+}
+
+/// What the git walk found, for the build summary, `build-info.json` and `status`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GitReport {
+    /// The commit where trust starts.
+    pub trust_root: Option<TrustRoot>,
+    /// The live site's commit the walk was steered to (`--previous`), when given.
+    pub previous: Option<String>,
+    /// Every unapproved change in the history walked, counted by cause:
+    /// code → (count, label in Thai and English).
+    pub refusals: BTreeMap<&'static str, (usize, &'static str)>,
+    /// Files whose newest change is not approved, each with the way out.
+    pub pending: Vec<Pending>,
+    /// Foxtrot merges (`git pull` then `git push`) found on the history, in words.
+    pub foxtrots: Vec<String>,
+}
+
+/// The commit where trust starts: its tree is taken as it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrustRoot {
+    pub commit: String,
+    pub at: DateTime<FixedOffset>,
+    /// Registered person id of the author, or "name <e-mail>".
+    pub who: String,
+    /// How it was chosen: `--genesis`, or the only commit that turned `verify_git` on.
+    pub chosen_by: &'static str,
+}
+
+impl TrustRoot {
+    /// `abc1234 (2026-05-01T09:01:00+07:00, inchai, --genesis)`.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} ({}, {}; {})",
+            self.commit.get(..12).unwrap_or(&self.commit),
+            self.at.to_rfc3339(),
+            self.who,
+            self.chosen_by
+        )
+    }
+}
+
+/// A gated file whose newest change is not approved: the site keeps its last
+/// approved version (or nothing), and how to get out of that.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pending {
+    pub path: String,
+    /// The unapproved commit, short.
+    pub commit: String,
+    pub who: String,
+    /// Why it is not approved, in words.
+    pub why: String,
+    /// A cause code ([`GitReport::refusals`]) and its label.
+    pub cause: &'static str,
+    pub label: &'static str,
+    /// What to do, in Thai with English beside.
+    pub exit: String,
 }
 
 /// Where a snapshot was read from.
@@ -140,6 +200,29 @@ pub struct Approval {
     pub proposed_at: Option<DateTime<FixedOffset>>,
     /// Later changes to this file that were not approved (the public keeps this version).
     pub later_unapproved: Vec<Notice>,
+    /// Whether the approving commit's signature was checked, and what it showed.
+    pub signature: Signature,
+}
+
+/// The signature of an approving commit, as far as it was checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signature {
+    /// Signatures are not required (`require_signatures` is off), so not checked.
+    #[default]
+    NotChecked,
+    /// Verified with a registered key of the approver, or a merge-service key.
+    Signed,
+}
+
+impl Signature {
+    /// Thai, with English beside it, for the publication record.
+    pub fn label(self) -> &'static str {
+        match self {
+            Signature::NotChecked => "ไม่ได้ตรวจลายมือชื่อดิจิทัล (signature not checked)",
+            Signature::Signed => "ลงลายมือชื่อดิจิทัลแล้ว ตรวจสอบถูกต้อง (signed, verified)",
+        }
+    }
 }
 
 impl Approval {
@@ -153,13 +236,14 @@ impl Approval {
 impl Serialize for Approval {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut s = serializer.serialize_struct("Approval", 6)?;
+        let mut s = serializer.serialize_struct("Approval", 7)?;
         s.serialize_field("commit", &self.commit)?;
         s.serialize_field("approver", &self.approver)?;
         s.serialize_field("approved_at", &self.approved_at)?;
         s.serialize_field("proposed_at", &self.proposed_at)?;
         s.serialize_field("latency_minutes", &self.latency().map(|d| d.num_minutes()))?;
         s.serialize_field("later_unapproved", &self.later_unapproved)?;
+        s.serialize_field("signature", &self.signature)?;
         s.end()
     }
 }
@@ -197,6 +281,8 @@ pub enum NoticeKind {
     Outside,
     /// The approved registry could not be read.
     Registry,
+    /// A foxtrot merge (`git pull` then `git push`) put the approved line on a second parent.
+    Foxtrot,
 }
 
 /// Options that choose and steer the source.
@@ -206,6 +292,12 @@ pub struct LoadOptions {
     pub branch: Option<String>,
     /// Commit where trust starts, instead of the first `verify_git = true`.
     pub genesis: Option<String>,
+    /// The live site's commit (from its `build-info.json`): at a merge, the walk
+    /// follows the parent that leads to it, so a foxtrot merge changes no approval.
+    pub previous: Option<String>,
+    /// Refuse unless history's approved registry says `verify_git = true` and the
+    /// history is complete (needs `genesis`): what the publish workflow passes.
+    pub require_verify: bool,
     /// Skip the git check even when `verify_git` is on, and say so.
     pub trust_front_matter: bool,
 }
@@ -239,6 +331,12 @@ impl Snapshot {
 /// is on (unless overridden), otherwise the working tree.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
     let working_tree_wants = working_tree_wants_git(root);
+    if options.require_verify && options.trust_front_matter {
+        anyhow::bail!(
+            "--require-verify and --trust-front-matter contradict each other; a build to publish \
+             passes only --require-verify"
+        );
+    }
     if !options.trust_front_matter {
         if let Some(snapshot) = git::load_if_required(root, options, working_tree_wants)? {
             return Ok(snapshot);

@@ -107,6 +107,49 @@ pub(crate) fn first_parent<'r>(tip: Commit<'r>, shallow: bool) -> anyhow::Result
     Ok(commits)
 }
 
+/// The history walked to `tip`, oldest first: the first-parent line, except that
+/// until `previous` is reached, a merge is followed through the parent that leads
+/// to `previous` (after a foxtrot merge that is the second parent). Past
+/// `previous`, the first-parent line again.
+pub(crate) fn chain<'r>(
+    repo: &'r Repository,
+    tip: Commit<'r>,
+    previous: Option<Oid>,
+    shallow: bool,
+) -> anyhow::Result<Vec<Commit<'r>>> {
+    let Some(target) = previous else {
+        return first_parent(tip, shallow);
+    };
+    let mut commits = Vec::new();
+    let mut next = Some(tip);
+    while let Some(commit) = next {
+        if commit.id() == target {
+            let mut rest = first_parent(commit, shallow)?;
+            rest.reverse();
+            commits.extend(rest);
+            break;
+        }
+        let leads = |id: Oid| id == target || repo.graph_descendant_of(id, target).unwrap_or(false);
+        let index = (0..commit.parent_count())
+            .find(|&i| commit.parent_id(i).is_ok_and(leads))
+            .unwrap_or(0);
+        next = if commit.parent_count() == 0 {
+            None
+        } else {
+            Some(commit.parent(index).with_context(|| {
+                format!(
+                    "cannot read a parent of commit {}: the history is incomplete; \
+                     clone with full history (fetch-depth: 0)",
+                    commit.id()
+                )
+            })?)
+        };
+        commits.push(commit);
+    }
+    commits.reverse();
+    Ok(commits)
+}
+
 /// A git time as a date-time in the committer's own offset.
 pub(crate) fn time(t: git2::Time) -> DateTime<FixedOffset> {
     let offset = FixedOffset::east_opt(t.offset_minutes() * 60)
@@ -132,6 +175,7 @@ pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Co
     Ok(CommitFacts {
         id: commit.id().to_string(),
         is_merge,
+        parents: commit.parent_count(),
         author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
         author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         author_time: time(author.when()),

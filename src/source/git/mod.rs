@@ -1,9 +1,10 @@
 //! The git-backed source: each gated file in its last approved version.
 //!
 //! With `verify_git = true`, the build reads the first-parent history of the
-//! branch it builds, oldest to newest, in one pass ([`walk`]). Trust starts at the
-//! first commit whose registry says `verify_git = true` (or at `--genesis`): that
-//! commit's tree is taken as it is. After it, every change to a gated file must be
+//! branch it builds, oldest to newest, in one pass ([`walk`]). Trust starts at
+//! `--genesis`, or at the only commit that turned `verify_git = true` on (history
+//! that turned it on twice is refused: a root of trust could have been planted);
+//! that commit's tree is taken as it is. After it, every change to a gated file must be
 //! approved ([`rule::approves`]) under the registry in effect just before the
 //! change; an unapproved change is ignored and reported, and the file keeps its
 //! last approved version, read from the object database, never the working tree.
@@ -13,28 +14,27 @@ mod rule;
 mod trees;
 mod walk;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
 use git2::{Commit, Oid, Repository};
 
-use super::{LoadOptions, Origin, Snapshot, Trust};
+use super::{GitReport, LoadOptions, NoticeKind, Origin, Snapshot, Trust, TrustRoot};
 use crate::registry::{REGISTRY_FILE, Registry};
-use rule::approves;
 use trees::Differ;
 
 /// The approver recorded for files trusted as they were in the starting commit,
 /// when its author is not a registered person.
 pub const STARTING_COMMIT: &str = "(starting commit)";
 
-/// Whether history demands verification even if the working tree says otherwise:
-/// once an approved registry turned `verify_git` on, only an approver's change can
-/// turn it off again (a one-way door). `--genesis` asks for verification too.
+/// Whether verification would apply: `--genesis` asks for it, and so does any
+/// commit of the built branch whose registry turned `verify_git` on.
 ///
 /// Cheap where verification was never on: only the registry's blob id is looked
 /// up in each commit, and only changed registries are read.
 pub fn verification_required(root: &Path, options: &LoadOptions) -> anyhow::Result<bool> {
-    if options.genesis.is_some() {
+    if options.genesis.is_some() || options.require_verify {
         return Ok(true);
     }
     let Some(repo) = history::open(root)? else {
@@ -46,7 +46,7 @@ pub fn verification_required(root: &Path, options: &LoadOptions) -> anyhow::Resu
     let odb = repo.odb().context("cannot open the git object database")?;
     let mut differ = Differ::new(&odb);
     let branch = Branch::read(&repo, &mut differ, options)?;
-    door_is_shut(&repo, &branch)
+    Ok(!switched_on(&repo, &branch)?.is_empty())
 }
 
 /// Loads every gated file in its last approved version from the built branch.
@@ -56,14 +56,23 @@ pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
         .context("git verification was required but did not run; this is a bug in khaosan")
 }
 
-/// The git snapshot when verification is required (by `working_tree_wants`, by
-/// `--genesis`, or by history's one-way door); `None` when approvals rest on
-/// front matter. Reads the branch once for both questions.
+/// The git snapshot when verification applies; `None` when approvals rest on
+/// front matter. Verification applies when `working_tree_wants` it, when
+/// `--genesis` or `--require-verify` asks, or when history turned it on and the
+/// registry as history approved it still says so: an unapproved change that
+/// removes `verify_git` changes nothing (a one-way door).
 pub(crate) fn load_if_required(
     root: &Path,
     options: &LoadOptions,
     working_tree_wants: bool,
 ) -> anyhow::Result<Option<Snapshot>> {
+    if options.require_verify && options.genesis.is_none() {
+        bail!(
+            "--require-verify needs --genesis <commit>: the commit where trust starts, set by an \
+             administrator (in the publish workflow: the repository variable KHAOSAN_GENESIS, \
+             Settings → Secrets and variables → Actions → Variables)"
+        );
+    }
     let asked = working_tree_wants || options.genesis.is_some();
     let Some(repo) = history::open(root)? else {
         if !asked {
@@ -76,15 +85,45 @@ pub(crate) fn load_if_required(
             history::not_a_repository(root)
         );
     };
+    if options.require_verify {
+        refuse_incomplete(&repo)?;
+    }
     if !asked && repo.head().is_err() && options.branch.is_none() {
         return Ok(None);
     }
     let odb = repo.odb().context("cannot open the git object database")?;
     let mut differ = Differ::new(&odb);
     let branch = Branch::read(&repo, &mut differ, options)?;
-    if !asked && !door_is_shut(&repo, &branch)? {
-        return Ok(None);
-    }
+    let name = branch.name.as_deref().unwrap_or("HEAD");
+    let (start, chosen_by) = match &options.genesis {
+        Some(genesis) => (
+            genesis_index(&repo, &branch.commits, genesis, name)?,
+            "--genesis",
+        ),
+        None => {
+            let candidates = switched_on(&repo, &branch)?;
+            match candidates.as_slice() {
+                [] if !asked => return Ok(None),
+                [] => bail!(
+                    "verify_git = true in {REGISTRY_FILE}, but no commit of {name} says so yet, \
+                     so there is no approved starting point. Commit the change to {REGISTRY_FILE} \
+                     (or name the starting commit with --genesis)"
+                ),
+                [only] => (*only, "the only commit that turned verify_git on"),
+                many => bail!(
+                    "verify_git was switched on more than once in the history of {name}, so the \
+                     commit where trust starts cannot be told from the history alone (someone may \
+                     have planted one). Nothing was built. Choose the commit where the office \
+                     really turned verification on and pass it as --genesis (in the publish \
+                     workflow: the repository variable KHAOSAN_GENESIS). Candidates:\n{}",
+                    many.iter()
+                        .map(|&i| describe(&repo, &branch.commits[i]))
+                        .collect::<anyhow::Result<Vec<_>>>()?
+                        .join("\n")
+                ),
+            }
+        }
+    };
     if repo.is_shallow() {
         bail!(
             "verify_git = true in {REGISTRY_FILE}, but this is a shallow clone: the history that \
@@ -92,22 +131,30 @@ pub(crate) fn load_if_required(
              actions/checkout with fetch-depth: 0, or run `git fetch --unshallow`)"
         );
     }
-    let name = branch.name.as_deref().unwrap_or("HEAD");
-    let start = match &options.genesis {
-        Some(genesis) => genesis_index(&repo, &branch.commits, genesis, name)?,
-        None => first_verified(&repo, &branch)?.with_context(|| {
-            format!(
-                "verify_git = true in {REGISTRY_FILE}, but no commit of {name} says so yet, \
-                 so there is no approved starting point. Commit the change to {REGISTRY_FILE} \
-                 (or name the starting commit with --genesis)"
-            )
-        })?,
-    };
     let commits = &branch.commits;
     let registry = registry_at(&repo, branch.registry_ids[start])?;
+    let root_facts = history::facts(&repo, &commits[start])?;
+    let trust_root = TrustRoot {
+        commit: root_facts.id.clone(),
+        at: root_facts.committer_time,
+        who: root_facts.who(&registry),
+        chosen_by,
+    };
     let mut walk = walk::Walk::start(&repo, differ, &commits[start], registry)?;
     for pair in commits[start..].windows(2) {
         walk.step(&pair[0], &pair[1])?;
+    }
+    let verified = walk.registry().verify_git;
+    if !verified && options.require_verify {
+        bail!(
+            "--require-verify: the registry as history approved it ({REGISTRY_FILE} at the tip of \
+             {name}, counting only approved changes) does not say verify_git = true, so nothing \
+             was built. An approver must merge a change that sets verify_git = true"
+        );
+    }
+    if !verified && !asked {
+        // An approver turned verification off: approvals rest on front matter again.
+        return Ok(None);
     }
     let mut snapshot = Snapshot {
         origin: Origin {
@@ -116,18 +163,69 @@ pub(crate) fn load_if_required(
             branch: branch.name.clone(),
         },
         trust: Trust::Git,
+        git: Some(GitReport {
+            trust_root: Some(trust_root),
+            previous: branch.previous.map(|id| id.to_string()),
+            ..GitReport::default()
+        }),
         ..Snapshot::default()
     };
+    if let Some(note) = branch.previous_note {
+        snapshot.notices.push(note);
+    }
     walk.finish(&mut snapshot)?;
     Ok(Some(snapshot))
 }
 
-/// The built branch: its first-parent commits, oldest first, and the registry's
-/// blob id in each.
+/// `--require-verify` refuses a history that is not all there.
+fn refuse_incomplete(repo: &Repository) -> anyhow::Result<()> {
+    if repo.is_shallow() {
+        bail!(
+            "--require-verify: this is a shallow clone, so the history that proves approvals is \
+             missing; nothing was built. Clone with full history (in GitHub Actions: \
+             actions/checkout with fetch-depth: 0)"
+        );
+    }
+    let config = repo
+        .config()
+        .context("cannot read the repository's git config")?;
+    let mut partial = config.get_string("extensions.partialclone").is_ok();
+    if let Ok(mut entries) = config.entries(Some(r"remote\..*\.promisor")) {
+        while let Some(Ok(entry)) = entries.next() {
+            partial |= entry.value().is_ok_and(|v| v == "true");
+        }
+    }
+    if partial {
+        bail!(
+            "--require-verify: this is a partial clone (objects are fetched on demand), so \
+             history cannot be proven complete; nothing was built. Clone without --filter"
+        );
+    }
+    Ok(())
+}
+
+/// "abc1234 2026-05-01T09:01:00+07:00 Wasana <wasana@…>": one candidate genesis.
+fn describe(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<String> {
+    let facts = history::facts(repo, commit)?;
+    Ok(format!(
+        "  {}  {}  {} <{}>",
+        facts.id,
+        facts.committer_time.to_rfc3339(),
+        facts.author_name,
+        facts.author_email
+    ))
+}
+
+/// The built branch: its commits oldest first (the first-parent line, or the line
+/// that leads to `--previous`), and the registry's blob id in each.
 struct Branch<'r> {
     name: Option<String>,
     commits: Vec<Commit<'r>>,
     registry_ids: Vec<Option<Oid>>,
+    /// `--previous` when it was found in the history.
+    previous: Option<Oid>,
+    /// Why `--previous` was not used, when it was not.
+    previous_note: Option<crate::source::Notice>,
 }
 
 impl<'r> Branch<'r> {
@@ -137,7 +235,34 @@ impl<'r> Branch<'r> {
         options: &LoadOptions,
     ) -> anyhow::Result<Branch<'r>> {
         let (tip, name) = history::tip(repo, options.branch.as_deref())?;
-        let commits = history::first_parent(tip, repo.is_shallow())?;
+        let mut previous_note = None;
+        let previous = match options.previous.as_deref().filter(|p| !p.trim().is_empty()) {
+            None => None,
+            Some(rev) => {
+                let found = repo
+                    .revparse_single(rev.trim())
+                    .and_then(|o| o.peel_to_commit())
+                    .ok()
+                    .map(|c| c.id())
+                    .filter(|&id| {
+                        id == tip.id() || repo.graph_descendant_of(tip.id(), id).unwrap_or(false)
+                    });
+                if found.is_none() {
+                    previous_note = Some(crate::source::Notice {
+                        path: None,
+                        commit: None,
+                        at: None,
+                        kind: NoticeKind::Foxtrot,
+                        message: format!(
+                            "--previous {rev} is not in the history being built (a first build, \
+                             or history was rewritten); the first-parent history is walked"
+                        ),
+                    });
+                }
+                found
+            }
+        };
+        let commits = history::chain(repo, tip, previous, repo.is_shallow())?;
         let registry_ids = commits
             .iter()
             .map(|c| differ.registry_id(c))
@@ -146,47 +271,41 @@ impl<'r> Branch<'r> {
             name,
             commits,
             registry_ids,
+            previous,
+            previous_note,
         })
     }
 }
 
-/// The index of the first commit whose registry says `verify_git = true`.
-fn first_verified(repo: &Repository, branch: &Branch<'_>) -> anyhow::Result<Option<usize>> {
+/// The indexes of the commits whose registry says `verify_git = true` when the
+/// one before did not: every point where verification was switched on.
+fn switched_on(repo: &Repository, branch: &Branch<'_>) -> anyhow::Result<Vec<usize>> {
+    let mut on = Vec::new();
+    let mut was_on = false;
     let mut last = None;
+    let mut known: HashMap<Oid, bool> = HashMap::new();
     for (i, &id) in branch.registry_ids.iter().enumerate() {
-        if id == last {
+        if i > 0 && id == last {
             continue;
         }
         last = id;
-        if let Some(id) = id
-            && history::registry_at(repo, id)?.is_ok_and(|r| r.verify_git)
-        {
-            return Ok(Some(i));
+        let now_on = match id {
+            Some(id) => match known.get(&id) {
+                Some(&v) => v,
+                None => {
+                    let v = history::registry_at(repo, id)?.is_ok_and(|r| r.verify_git);
+                    known.insert(id, v);
+                    v
+                }
+            },
+            None => false,
+        };
+        if now_on && !was_on {
+            on.push(i);
         }
+        was_on = now_on;
     }
-    Ok(None)
-}
-
-/// Whether verification, once turned on, is still on in the registry as approved
-/// changes left it: a change by anyone else does not count.
-fn door_is_shut(repo: &Repository, branch: &Branch<'_>) -> anyhow::Result<bool> {
-    let Some(start) = first_verified(repo, branch)? else {
-        return Ok(false);
-    };
-    let mut registry = registry_at(repo, branch.registry_ids[start])?;
-    for (i, pair) in branch.registry_ids[start..].windows(2).enumerate() {
-        if pair[0] == pair[1] {
-            continue;
-        }
-        let facts = history::facts(repo, &branch.commits[start + i + 1])?;
-        if approves(&facts, &registry, REGISTRY_FILE, None).is_ok() {
-            registry = match pair[1] {
-                Some(id) => history::registry_at(repo, id)?.unwrap_or(registry),
-                None => Registry::default(),
-            };
-        }
-    }
-    Ok(registry.verify_git)
+    Ok(on)
 }
 
 /// The registry stored as blob `id` (empty when there is none or it is broken).

@@ -1,8 +1,10 @@
 //! The approval rule: whether one commit approves one version of one gated file.
 //!
-//! Kept in one function, [`approves`], so that signature checks (GitHub's web-flow
-//! key on web-UI merges, the approver's own key on direct commits) can later be
-//! added in one place.
+//! Kept in one function, [`approves`], that reads one [`Context`]: signature checks
+//! (GitHub's web-flow key on web-UI merges, the approver's own key on direct
+//! commits) are one more field of the context and one more [`Refusal`].
+
+use std::fmt;
 
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
@@ -17,6 +19,8 @@ pub(crate) struct CommitFacts {
     pub(crate) id: String,
     /// More than one parent: a pull request merged in the web UI (or by `git merge`).
     pub(crate) is_merge: bool,
+    /// How many parents the commit has (more than two: an octopus merge).
+    pub(crate) parents: usize,
     pub(crate) author_name: String,
     pub(crate) author_email: String,
     pub(crate) author_time: DateTime<FixedOffset>,
@@ -52,55 +56,263 @@ pub(crate) fn needs_named_approver(path: &str) -> bool {
     matches!(ContentPath::classify(path), ContentPath::Item { .. })
 }
 
-/// Whether `commit` approves the version of `path` it brings, judged by the
-/// registry in effect just before the commit. `text` is that version's content,
-/// needed only for items (see [`needs_named_approver`]); `None` when it is not
-/// UTF-8 text. Returns the approver's person id, or why the change is not approved
-/// in words a web master understands.
+/// What one parent of the approving commit (its first parent, or a merge base)
+/// holds of the file, compared with what approvers have seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Held {
+    /// The file's last approved version (for the first parent), or some version
+    /// approved earlier (for a merge base); "absent" counts when absent was approved.
+    Approved,
+    /// A version no approver saw, with the unapproved change that made it when known.
+    Unseen(Option<Edit>),
+}
+
+/// An unapproved change that history ignored: the commit and who made it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Edit {
+    /// Short commit id.
+    pub(crate) commit: String,
+    /// Registered person id, or "name <e-mail>".
+    pub(crate) who: String,
+}
+
+/// Everything the rule looks at to decide whether one commit approves one version
+/// of one file. New gates (signatures) add fields here, not parameters.
+#[derive(Debug, Clone)]
+pub(crate) struct Context<'a> {
+    pub(crate) commit: &'a CommitFacts,
+    /// The registry in effect just before the commit.
+    pub(crate) registry: &'a Registry,
+    pub(crate) path: &'a str,
+    /// The new version's text, needed only for items ([`needs_named_approver`]);
+    /// `None` when it is not UTF-8 text.
+    pub(crate) text: Option<&'a str>,
+    /// What the first parent holds of the file.
+    pub(crate) first_parent: Held,
+    /// For a merge: what each merge base holds of the file (empty otherwise).
+    pub(crate) merge_bases: Vec<Held>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of a change whose parents need no look (the generator's own
+    /// files outside the gated paths, the identity check alone).
+    pub(crate) fn identity(commit: &'a CommitFacts, registry: &'a Registry, path: &'a str) -> Self {
+        Context {
+            commit,
+            registry,
+            path,
+            text: None,
+            first_parent: Held::Approved,
+            merge_bases: Vec::new(),
+        }
+    }
+}
+
+/// Why a version is not approved: data, so reports can count causes, with words
+/// for people from [`fmt::Display`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// The author e-mail is in no one's registry entry.
+    Unregistered {
+        verb: &'static str,
+        name: String,
+        email: String,
+    },
+    /// The author is registered but has no `approver` role.
+    NotAnApprover { verb: &'static str, id: String },
+    /// A merge of more than two parents: no pull request looks like that.
+    Octopus { by: String },
+    /// The first parent already held a version no approver saw.
+    HiddenEdit {
+        verb: &'static str,
+        by: String,
+        edit: Option<Edit>,
+    },
+    /// The pull request branched from a version no approver saw.
+    UnapprovedBase { by: String, edit: Option<Edit> },
+    /// An item's front matter names another approver.
+    NamesOther {
+        verb: &'static str,
+        named: String,
+        by: String,
+    },
+    /// An item's front matter names no approver.
+    NamesNobody { verb: &'static str, by: String },
+    /// An item's front matter cannot be read.
+    Unreadable { verb: &'static str, by: String },
+    /// An item that is not UTF-8 text.
+    NotText { verb: &'static str, by: String },
+}
+
+impl Refusal {
+    /// A stable code for reports and counts.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            Refusal::Unregistered { .. } => "unregistered-author",
+            Refusal::NotAnApprover { .. } => "not-an-approver",
+            Refusal::Octopus { .. } => "octopus-merge",
+            Refusal::HiddenEdit { .. } => "hidden-edit",
+            Refusal::UnapprovedBase { .. } => "unapproved-merge-base",
+            Refusal::NamesOther { .. } => "front-matter-names-another",
+            Refusal::NamesNobody { .. } => "front-matter-names-nobody",
+            Refusal::Unreadable { .. } => "front-matter-unreadable",
+            Refusal::NotText { .. } => "not-text",
+        }
+    }
+
+    /// Thai, with English beside it.
+    pub(crate) fn label(&self) -> &'static str {
+        match self {
+            Refusal::Unregistered { .. } => "ผู้ทำไม่อยู่ในทะเบียน (author not registered)",
+            Refusal::NotAnApprover { .. } => "ผู้ทำไม่ใช่ผู้อนุมัติ (not made by an approver)",
+            Refusal::Octopus { .. } => "รวมหลายกิ่งพร้อมกัน (octopus merge)",
+            Refusal::HiddenEdit { .. } => {
+                "มีการแก้ไขที่ยังไม่อนุมัติซ่อนอยู่ (an unapproved edit the approver did not see)"
+            }
+            Refusal::UnapprovedBase { .. } => {
+                "แตกกิ่งจากฉบับที่ยังไม่อนุมัติ (branched from an unapproved version)"
+            }
+            Refusal::NamesOther { .. } => {
+                "ผู้อนุมัติในส่วนหัวไม่ตรงกับผู้รวม (front matter names another approver)"
+            }
+            Refusal::NamesNobody { .. } => "ส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
+            Refusal::Unreadable { .. } => "อ่านส่วนหัวไม่ได้ (front matter unreadable)",
+            Refusal::NotText { .. } => "ไม่ใช่ข้อความ UTF-8 (not UTF-8 text)",
+        }
+    }
+
+    /// The way out, for status and the build report.
+    pub(crate) fn exit(&self, path: &str) -> String {
+        match self {
+            Refusal::Unregistered { .. } => format!(
+                "คืนไฟล์เป็นฉบับที่อนุมัติ แล้วเสนอใหม่ (restore, then propose again): `khaosan restore {path}`, \
+                 commit, open a pull request; the approver merges it with an e-mail registered in \
+                 approvals/approvers.toml (or first add that e-mail to the registry through an approved pull request)"
+            ),
+            Refusal::HiddenEdit { .. }
+            | Refusal::UnapprovedBase { .. }
+            | Refusal::Octopus { .. } => {
+                format!(
+                    "คืนไฟล์เป็นฉบับที่อนุมัติ แล้วเสนอใหม่ (restore, then propose again): \
+                     `khaosan restore {path}`, commit it to main, then propose the change again \
+                     as a pull request branched from main (on GitHub: \"Update branch\", then merge)"
+                )
+            }
+            _ => format!(
+                "เสนอใหม่เป็น pull request ให้ผู้อนุมัติรวม (propose it as a pull request an approver merges); \
+                 the site keeps the approved version meanwhile (`khaosan restore {path}` brings it back)"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let edit = |edit: &Option<Edit>| match edit {
+            Some(e) => format!(" by {} ({})", e.who, e.commit),
+            None => String::new(),
+        };
+        match self {
+            Refusal::Unregistered { verb, name, email } => write!(
+                f,
+                "{verb} by {name} <{email}>, whose e-mail is not in approvals/approvers.toml"
+            ),
+            Refusal::NotAnApprover { verb, id } => {
+                write!(f, "{verb} by {id}, who is not an approver")
+            }
+            Refusal::Octopus { by } => write!(
+                f,
+                "merged by {by} in one merge of three or more branches (an octopus merge), which \
+                 approves nothing; merge each pull request on its own"
+            ),
+            Refusal::HiddenEdit { verb, by, edit: e } => write!(
+                f,
+                "{verb} by {by}, but the file already held an unapproved edit{} that the {} did not show",
+                edit(e),
+                if *verb == "merged" {
+                    "pull request"
+                } else {
+                    "commit"
+                }
+            ),
+            Refusal::UnapprovedBase { by, edit: e } => write!(
+                f,
+                "merged by {by}, but the pull request was branched from a version of the file that \
+                 was never approved{}, and its diff did not show that version",
+                edit(e)
+            ),
+            Refusal::NamesOther { verb, named, by } => {
+                write!(f, "front matter names {named}, but {by} {verb} it")
+            }
+            Refusal::NamesNobody { verb, by } => write!(
+                f,
+                "front matter names no approver, but {by} {verb} it; add approver = \"{by}\""
+            ),
+            Refusal::Unreadable { verb, by } => write!(
+                f,
+                "its front matter cannot be read, so it does not name {by}, who {verb} it"
+            ),
+            Refusal::NotText { verb, by } => write!(
+                f,
+                "it is not UTF-8 text, so its front matter cannot name {by}, who {verb} it"
+            ),
+        }
+    }
+}
+
+/// Whether the context's commit approves the version of the file it brings.
+/// Returns the approver's person id, or why not.
 ///
-/// A change is approved when the commit is a merge (a pull request merged in the
-/// web UI) or a direct commit, authored by a person with the role `approver`; and,
-/// for an item, its front matter names that same person as `approver`.
-/// The author e-mail is compared as written: `.mailmap` is never applied.
-pub(crate) fn approves(
-    commit: &CommitFacts,
-    registry: &Registry,
-    path: &str,
-    text: Option<&str>,
-) -> Result<String, String> {
+/// In order: the commit must count as an approver's (author e-mail registered to a
+/// person with the role `approver`; `.mailmap` is never applied); an octopus merge
+/// approves nothing; everything in the new version must have been shown to the
+/// approver: the first parent holds the file's last approved version and, for a
+/// merge, every merge base holds a version approved earlier; and an item's front
+/// matter names that same person as `approver`.
+pub(crate) fn approves(ctx: &Context<'_>) -> Result<String, Refusal> {
+    let commit = ctx.commit;
     let verb = commit.verb();
-    let Some(person) = registry.person_by_email(&commit.author_email) else {
-        return Err(format!(
-            "{verb} by {} <{}>, whose e-mail is not in approvals/approvers.toml",
-            commit.author_name, commit.author_email
-        ));
+    let Some(person) = ctx.registry.person_by_email(&commit.author_email) else {
+        return Err(Refusal::Unregistered {
+            verb,
+            name: commit.author_name.clone(),
+            email: commit.author_email.clone(),
+        });
     };
     if !person.has_role(Role::Approver) {
-        return Err(format!("{verb} by {}, who is not an approver", person.id));
+        return Err(Refusal::NotAnApprover {
+            verb,
+            id: person.id.clone(),
+        });
     }
-    if !needs_named_approver(path) {
-        return Ok(person.id.clone());
+    let by = person.id.clone();
+    if commit.parents > 2 {
+        return Err(Refusal::Octopus { by });
     }
-    let Some(text) = text else {
-        return Err(format!(
-            "it is not UTF-8 text, so its front matter cannot name {}, who {verb} it",
-            person.id
-        ));
+    if let Held::Unseen(edit) = &ctx.first_parent {
+        return Err(Refusal::HiddenEdit {
+            verb,
+            by,
+            edit: edit.clone(),
+        });
+    }
+    if let Some(Held::Unseen(edit)) = ctx.merge_bases.iter().find(|h| **h != Held::Approved) {
+        return Err(Refusal::UnapprovedBase {
+            by,
+            edit: edit.clone(),
+        });
+    }
+    if !needs_named_approver(ctx.path) {
+        return Ok(by);
+    }
+    let Some(text) = ctx.text else {
+        return Err(Refusal::NotText { verb, by });
     };
     match named_approver(text) {
-        Named::Id(id) if id == person.id => Ok(person.id.clone()),
-        Named::Id(id) => Err(format!(
-            "front matter names {id}, but {} {verb} it",
-            person.id
-        )),
-        Named::Nobody => Err(format!(
-            "front matter names no approver, but {} {verb} it; add approver = \"{}\"",
-            person.id, person.id
-        )),
-        Named::Unreadable => Err(format!(
-            "its front matter cannot be read, so it does not name {}, who {verb} it",
-            person.id
-        )),
+        Named::Id(id) if id == by => Ok(by),
+        Named::Id(named) => Err(Refusal::NamesOther { verb, named, by }),
+        Named::Nobody => Err(Refusal::NamesNobody { verb, by }),
+        Named::Unreadable => Err(Refusal::Unreadable { verb, by }),
     }
 }
 
@@ -165,6 +377,7 @@ emails = ["somchai@office.example"]
         CommitFacts {
             id: "0123456789abcdef".into(),
             is_merge,
+            parents: if is_merge { 2 } else { 1 },
             author_name: "Someone".into(),
             author_email: email.into(),
             author_time: t,
@@ -179,7 +392,12 @@ emails = ["somchai@office.example"]
 
     fn judge(email: &str, is_merge: bool, path: &str, text: &str) -> Result<String, String> {
         let registry = Registry::parse(REGISTRY).unwrap();
-        approves(&commit(email, is_merge), &registry, path, Some(text))
+        let commit = commit(email, is_merge);
+        let ctx = Context {
+            text: Some(text),
+            ..Context::identity(&commit, &registry, path)
+        };
+        approves(&ctx).map_err(|r| r.to_string())
     }
 
     const ITEM: &str = "content/news/a.md";
@@ -234,14 +452,9 @@ emails = ["somchai@office.example"]
         .unwrap_err();
         assert!(why.contains("names no approver"), "{why}");
         let registry = Registry::parse(REGISTRY).unwrap();
-        let why = approves(
-            &commit("inchai@office.example", true),
-            &registry,
-            ITEM,
-            None,
-        )
-        .unwrap_err();
-        assert!(why.contains("not UTF-8"), "{why}");
+        let merge = commit("inchai@office.example", true);
+        let why = approves(&Context::identity(&merge, &registry, ITEM)).unwrap_err();
+        assert_eq!(why.code(), "not-text");
     }
 
     #[test]
@@ -260,6 +473,62 @@ emails = ["somchai@office.example"]
             );
             assert!(judge("somchai@office.example", true, path, "anything").is_err());
         }
+    }
+
+    fn hidden(commit: &str) -> Held {
+        Held::Unseen(Some(Edit {
+            commit: commit.into(),
+            who: "wasana".into(),
+        }))
+    }
+
+    #[test]
+    fn a_merge_over_an_unseen_edit_is_refused_and_names_it() {
+        let registry = Registry::parse(REGISTRY).unwrap();
+        let merge = commit("inchai@office.example", true);
+        let text = item("inchai");
+        let ctx = Context {
+            text: Some(&text),
+            first_parent: hidden("abc1234"),
+            ..Context::identity(&merge, &registry, ITEM)
+        };
+        let why = approves(&ctx).unwrap_err();
+        assert_eq!(why.code(), "hidden-edit");
+        assert_eq!(
+            why.to_string(),
+            "merged by inchai, but the file already held an unapproved edit by wasana (abc1234) \
+             that the pull request did not show"
+        );
+        assert!(why.exit(ITEM).contains("khaosan restore content/news/a.md"));
+    }
+
+    #[test]
+    fn every_merge_base_must_hold_an_approved_version() {
+        let registry = Registry::parse(REGISTRY).unwrap();
+        let merge = commit("inchai@office.example", true);
+        let text = item("inchai");
+        let judge = |bases: Vec<Held>| {
+            approves(&Context {
+                text: Some(&text),
+                merge_bases: bases,
+                ..Context::identity(&merge, &registry, ITEM)
+            })
+        };
+        assert_eq!(
+            judge(vec![Held::Approved, Held::Approved]),
+            Ok("inchai".into())
+        );
+        let why = judge(vec![Held::Approved, hidden("def5678")]).unwrap_err();
+        assert_eq!(why.code(), "unapproved-merge-base");
+    }
+
+    #[test]
+    fn an_octopus_merge_approves_nothing() {
+        let registry = Registry::parse(REGISTRY).unwrap();
+        let mut merge = commit("inchai@office.example", true);
+        merge.parents = 3;
+        let why = approves(&Context::identity(&merge, &registry, "site.toml")).unwrap_err();
+        assert_eq!(why.code(), "octopus-merge");
     }
 
     #[test]

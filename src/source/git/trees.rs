@@ -31,6 +31,8 @@ pub(crate) struct Change {
     pub(crate) odd_name: bool,
     /// The new id and mode; `None` when the file was deleted.
     pub(crate) new: Side,
+    /// The id and mode in the parent; `None` when the file is new there.
+    pub(crate) old: Side,
 }
 
 /// What one commit changed: gated files, and the top-level names of the rest.
@@ -185,11 +187,13 @@ impl<'r> Differ<'r> {
         let is_dir = |side: Side| side.filter(|e| e.1 == MODE_TREE).map(|e| e.0);
         let (old_dir, new_dir) = (is_dir(old), is_dir(new));
         let new_file = new.filter(|e| e.1 != MODE_TREE);
-        if old.is_some_and(|e| e.1 != MODE_TREE) || new_file.is_some() {
+        let old_file = old.filter(|e| e.1 != MODE_TREE);
+        if old_file.is_some() || new_file.is_some() {
             out.push(Change {
                 path: path.to_string(),
                 odd_name: false,
                 new: new_file,
+                old: old_file,
             });
         }
         if old_dir.is_none() && new_dir.is_none() {

@@ -1,7 +1,8 @@
 //! One pass over the first-parent history, oldest to newest, keeping for every
 //! gated path its last approved version and what happened to it since.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context as _;
@@ -9,11 +10,17 @@ use git2::{Commit, Oid, Repository};
 
 use super::STARTING_COMMIT;
 use super::history::{self, missing};
-use super::rule::{CommitFacts, Named, approves, named_approver, needs_named_approver};
-use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE};
+use super::rule::{
+    CommitFacts, Context, Edit, Held, Named, Refusal, approves, named_approver,
+    needs_named_approver,
+};
+use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE, Side};
 use crate::error::Problem;
 use crate::registry::{REGISTRY_FILE, Registry, Role};
-use crate::source::{Approval, Blob, Notice, NoticeKind, Snapshot, SourceFile, Unapproved};
+use crate::source::{
+    Approval, Blob, GitReport, Notice, NoticeKind, Pending, Signature, Snapshot, SourceFile,
+    Unapproved,
+};
 
 /// The first line of a Git LFS pointer file.
 const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/";
@@ -21,20 +28,75 @@ const LFS_POINTER: &[u8] = b"version https://git-lfs.github.com/spec/";
 /// One version of a file that was approved.
 struct Version {
     id: Oid,
-    mode: i32,
     /// The content, when it was already read for the approval rule.
     bytes: Option<Arc<[u8]>>,
     approval: Approval,
 }
 
-/// What history says about one gated path present on the branch.
-#[derive(Default)]
+/// What history says about one gated path.
 struct Tracked {
+    /// The approved version the site publishes (none: absent, or an item the
+    /// starting commit held without naming an approver).
     approved: Option<Version>,
+    /// The file's last approved state: what approvers last saw (`None`: absent).
+    baseline: Side,
+    /// Every version ever approved (the merge-base rule accepts any of them).
+    seen: Vec<Oid>,
+    /// "Absent" was an approved state (the path was not in the starting tree, or
+    /// it was withdrawn or deleted with approval).
+    absent_seen: bool,
+    /// The newest unapproved change, while the branch still differs from the baseline.
+    pending: Option<(Edit, Refusal, String)>,
     /// Why the newest change was not approved, when no version ever was.
     refusal: Option<Unapproved>,
     /// The newest version is not a plain file (a link or a submodule): why it is refused.
     not_a_file: Option<&'static str>,
+}
+
+impl Tracked {
+    /// A path the starting tree did not hold: its approved state is "absent".
+    fn new_path() -> Tracked {
+        Tracked {
+            approved: None,
+            baseline: None,
+            seen: Vec::new(),
+            absent_seen: true,
+            pending: None,
+            refusal: None,
+            not_a_file: None,
+        }
+    }
+
+    /// A version trusted as it was in the starting commit.
+    fn trusted(id: Oid, mode: i32) -> Tracked {
+        Tracked {
+            baseline: Some((id, mode)),
+            seen: vec![id],
+            absent_seen: false,
+            ..Tracked::new_path()
+        }
+    }
+
+    /// What a parent holding `side` of this file means for the rule: the last
+    /// approved version (`strict`, the first parent), or any approved one (a merge base).
+    fn held(&self, side: Side, strict: bool) -> Held {
+        let approved = side == self.baseline
+            || (!strict
+                && match side {
+                    Some((id, _)) => self.seen.contains(&id),
+                    None => self.absent_seen,
+                });
+        if approved {
+            Held::Approved
+        } else {
+            Held::Unseen(self.pending.as_ref().map(|p| p.0.clone()))
+        }
+    }
+}
+
+/// Everything under `content/` is withdrawn at once when deleted.
+fn withdraws_at_once(path: &str) -> bool {
+    path.starts_with(crate::content::CONTENT)
 }
 
 /// The state of the walk after each commit.
@@ -47,6 +109,11 @@ pub(crate) struct Walk<'r> {
     /// Paths whose names are not valid UTF-8.
     odd: BTreeSet<String>,
     notices: Vec<Notice>,
+    /// Refusals counted by cause.
+    refusals: BTreeMap<&'static str, (usize, &'static str)>,
+    foxtrots: Vec<String>,
+    /// Root trees of merge bases already looked into.
+    base_trees: HashMap<Oid, git2::Tree<'r>>,
 }
 
 impl<'r> Walk<'r> {
@@ -66,6 +133,9 @@ impl<'r> Walk<'r> {
             files: BTreeMap::new(),
             odd: BTreeSet::new(),
             notices: Vec::new(),
+            refusals: BTreeMap::new(),
+            foxtrots: Vec::new(),
+            base_trees: HashMap::new(),
         };
         let author = walk
             .registry
@@ -79,8 +149,9 @@ impl<'r> Walk<'r> {
                 walk.odd.insert(change.path.clone());
             }
             if let Some(why) = not_a_file(mode) {
-                let tracked = walk.files.entry(change.path).or_default();
+                let mut tracked = Tracked::trusted(id, mode);
                 tracked.not_a_file = Some(why);
+                walk.files.insert(change.path, tracked);
                 continue;
             }
             let mut bytes = None;
@@ -108,40 +179,44 @@ impl<'r> Walk<'r> {
             } else {
                 Ok(author.clone())
             };
-            let tracked = match approver {
-                Ok(approver) => Tracked {
-                    approved: Some(Version {
+            // The starting tree is trusted as it is: every version in it counts as
+            // seen, even an item that cannot be published until it names an approver.
+            let mut tracked = Tracked::trusted(id, mode);
+            match approver {
+                Ok(approver) => {
+                    tracked.approved = Some(Version {
                         id,
-                        mode,
                         bytes,
                         approval: approval(&facts, approver, Some(facts.author_time)),
-                    }),
-                    ..Tracked::default()
-                },
-                Err(why) => Tracked {
-                    refusal: Some(Unapproved {
+                    })
+                }
+                Err(why) => {
+                    tracked.refusal = Some(Unapproved {
                         path: change.path.clone(),
                         why,
                         commit: Some(facts.id.clone()),
                         at: Some(facts.committer_time),
-                    }),
-                    ..Tracked::default()
-                },
-            };
+                    })
+                }
+            }
             walk.files.insert(change.path, tracked);
         }
         Ok(walk)
     }
 
-    /// Applies one commit, given its first parent (the commit walked before it).
+    /// Applies one commit, given the parent walked before it (its first parent,
+    /// or with `--previous` the parent that leads to the live site's commit).
     pub(crate) fn step(&mut self, parent: &Commit<'r>, commit: &Commit<'r>) -> anyhow::Result<()> {
         let changes = self.differ.between(Some(parent), commit)?;
+        if commit.parent_count() > 1 {
+            self.foxtrot(parent, commit)?;
+        }
         if changes.gated.is_empty() && changes.outside.is_empty() {
             return Ok(());
         }
         let facts = history::facts(self.repo, commit)?;
         if !changes.outside.is_empty()
-            && let Err(why) = approves(&facts, &self.registry, "src/", None)
+            && let Err(why) = approves(&Context::identity(&facts, &self.registry, "src/"))
         {
             self.notices.push(notice(
                 &facts,
@@ -155,12 +230,13 @@ impl<'r> Walk<'r> {
                 ),
             ));
         }
+        let bases = self.merge_bases(parent, commit, &facts)?;
         let mut new_registry = None;
         for change in changes.gated {
             if change.odd_name {
                 self.odd.insert(change.path.clone());
             }
-            if let Some(registry) = self.apply(&facts, change)? {
+            if let Some(registry) = self.apply(&facts, parent.id(), bases.as_deref(), change)? {
                 new_registry = Some(registry);
             }
         }
@@ -170,125 +246,327 @@ impl<'r> Walk<'r> {
         Ok(())
     }
 
-    /// Judges one changed file; returns the registry that takes effect after
-    /// this commit when the change approved is to the registry.
-    fn apply(&mut self, facts: &CommitFacts, change: Change) -> anyhow::Result<Option<Registry>> {
-        let path = change.path;
-        let Some((id, mode)) = change.new else {
-            return self.delete(facts, path);
-        };
-        let tracked = self.files.entry(path.clone()).or_default();
-        tracked.not_a_file = not_a_file(mode);
-        if tracked.not_a_file.is_some() {
-            // Refused whoever made it; an approved earlier version stays.
-            return Ok(None);
-        }
-        if let Some(approved) = &mut tracked.approved
-            && approved.id == id
-            && approved.mode == mode
-        {
-            // Back to the approved content: nothing new to approve.
-            approved.approval.later_unapproved.clear();
-            return Ok(None);
-        }
-        let bytes = if needs_named_approver(&path) {
-            Some(read(self.repo, id)?)
+    /// Names a foxtrot merge: a merge whose walked parent is not its first parent
+    /// (steered by `--previous`), or, without that, a merge whose second parent is
+    /// an approver's merge that never reached the first-parent line.
+    fn foxtrot(&mut self, parent: &Commit<'r>, commit: &Commit<'r>) -> anyhow::Result<()> {
+        let short_id = |id: Oid| id.to_string()[..7].to_string();
+        let author = commit.author();
+        let who = self
+            .registry
+            .person_by_email(&String::from_utf8_lossy(author.email_bytes()))
+            .map_or_else(
+                || String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                |p| p.id.clone(),
+            );
+        let message = if commit.parent_id(0).ok() != Some(parent.id()) {
+            format!(
+                "commit {} by {who} is a foxtrot merge (a `git pull` then `git push`): the line \
+                 main really was is its second parent. The walk followed that parent, which \
+                 leads to the live site's commit (--previous), so no approval was dropped or \
+                 granted. To undo it, have the changes of its first parent proposed again as a \
+                 pull request, and pull with `git pull --rebase` from now on",
+                short_id(commit.id())
+            )
         } else {
-            None
+            let Ok(second) = commit.parent(1) else {
+                return Ok(());
+            };
+            if second.parent_count() < 2 {
+                return Ok(());
+            }
+            let email = String::from_utf8_lossy(second.author().email_bytes()).into_owned();
+            let approver_merge = self
+                .registry
+                .person_by_email(&email)
+                .is_some_and(|p| p.has_role(Role::Approver));
+            let Ok(mainline) = second.parent_id(0) else {
+                return Ok(());
+            };
+            if !approver_merge
+                || !(mainline == parent.id()
+                    || self
+                        .repo
+                        .graph_descendant_of(parent.id(), mainline)
+                        .unwrap_or(false))
+            {
+                return Ok(());
+            }
+            format!(
+                "commit {} by {who} looks like a foxtrot merge (a `git pull` then `git push`): \
+                 the approver's merge {} that was on main is now on its second parent, so its \
+                 approvals do not count. Build with --previous <the live site's commit, from \
+                 its build-info.json> (the publish workflow does), or have those pull requests \
+                 merged again; pull with `git pull --rebase` from now on",
+                short_id(commit.id()),
+                short_id(second.id())
+            )
         };
-        let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok());
-        let verdict = approves(facts, &self.registry, &path, text);
-        let tracked = self.files.entry(path.clone()).or_default();
-        match verdict {
-            Ok(approver) => {
-                tracked.approved = Some(Version {
-                    id,
-                    mode,
-                    bytes,
-                    approval: approval(
-                        facts,
-                        approver,
-                        facts.proposed_at.or(Some(facts.author_time)),
-                    ),
-                });
-                tracked.refusal = None;
-                if path == REGISTRY_FILE {
-                    return match history::registry_at(self.repo, id)? {
-                        Ok(registry) => Ok(Some(registry)),
-                        Err(why) => {
-                            self.notices.push(notice(
-                                facts,
-                                Some(path),
-                                NoticeKind::Registry,
-                                format!(
-                                    "the registry approved in commit {} cannot be read ({why}); \
-                                     the one before it still decides who may approve",
-                                    facts.short()
-                                ),
-                            ));
-                            Ok(None)
-                        }
-                    };
-                }
-            }
-            Err(why) => {
-                let who = facts.who(&self.registry);
-                let message = match &tracked.approved {
-                    Some(v) => format!(
-                        "{path}: the change in commit {} by {who} is ignored: {why}. The site keeps \
-                         the version approved by {} in commit {}",
-                        facts.short(),
-                        v.approval.approver,
-                        short(&v.approval.commit)
-                    ),
-                    None => format!(
-                        "{path}: the change in commit {} by {who} is not approved: {why}. \
-                         There is no approved version to publish",
-                        facts.short()
-                    ),
-                };
-                let notice = notice(facts, Some(path.clone()), NoticeKind::Ignored, message);
-                self.notices.push(notice.clone());
-                match &mut tracked.approved {
-                    Some(v) => v.approval.later_unapproved.push(notice),
-                    None => {
-                        tracked.refusal = Some(Unapproved {
-                            path,
-                            why: format!("{why} (commit {})", facts.short()),
-                            commit: Some(facts.id.clone()),
-                            at: Some(facts.committer_time),
-                        })
-                    }
-                }
-            }
-        }
-        Ok(None)
+        let facts = history::facts(self.repo, commit)?;
+        self.foxtrots.push(message.clone());
+        self.notices
+            .push(notice(&facts, None, NoticeKind::Foxtrot, message));
+        Ok(())
     }
 
-    /// A deletion takes effect at once: withdrawing is always allowed. The
-    /// registry is the exception, since deleting it would change who may approve.
-    fn delete(&mut self, facts: &CommitFacts, path: String) -> anyhow::Result<Option<Registry>> {
-        let who = facts.who(&self.registry);
-        if path == REGISTRY_FILE {
-            if let Err(why) = approves(facts, &self.registry, &path, None) {
-                let message = format!(
-                    "{path}: deleted in commit {} by {who}, which is ignored: {why}; the approved \
-                     registry stays in effect",
-                    facts.short()
-                );
-                let notice = notice(facts, Some(path.clone()), NoticeKind::Ignored, message);
-                self.notices.push(notice.clone());
-                if let Some(v) = self.files.get_mut(&path).and_then(|t| t.approved.as_mut()) {
-                    v.approval.later_unapproved.push(notice);
-                }
+    /// The merge bases of the two lines a merge joins, found once per merge, and
+    /// only when the merge could approve anything (its author is an approver).
+    /// A pull request branched from the tip it is merged into (the usual case, and
+    /// what GitHub's "Update branch" makes) has that tip as its only merge base,
+    /// found without a search of the history.
+    fn merge_bases(
+        &self,
+        parent: &Commit<'r>,
+        commit: &Commit<'r>,
+        facts: &CommitFacts,
+    ) -> anyhow::Result<Option<Vec<Oid>>> {
+        if commit.parent_count() != 2 {
+            return Ok(None);
+        }
+        let by_approver = self
+            .registry
+            .person_by_email(&facts.author_email)
+            .is_some_and(|p| p.has_role(Role::Approver));
+        if !by_approver {
+            return Ok(Some(Vec::new()));
+        }
+        let other = commit
+            .parent_ids()
+            .find(|id| *id != parent.id())
+            .unwrap_or(parent.id());
+        let pr = self
+            .repo
+            .find_commit(other)
+            .with_context(|| missing("commit", other))?;
+        if pr.parent_ids().any(|id| id == parent.id()) {
+            return Ok(Some(vec![parent.id()]));
+        }
+        // Unrelated histories have no merge base: the other line's files count as
+        // added to nothing, so the base holds them as absent.
+        let bases = self
+            .repo
+            .merge_bases(parent.id(), other)
+            .map(|b| b.iter().copied().collect::<Vec<_>>())
+            .unwrap_or_else(|_| vec![Oid::ZERO_SHA1]);
+        Ok(Some(bases))
+    }
+
+    /// What the merge base `base` holds at `path`.
+    fn side_in(&mut self, base: Oid, path: &str) -> anyhow::Result<Side> {
+        if base.is_zero() {
+            return Ok(None);
+        }
+        if !self.base_trees.contains_key(&base) {
+            let tree = self
+                .repo
+                .find_commit(base)
+                .and_then(|c| c.tree())
+                .with_context(|| missing("commit", base))?;
+            self.base_trees.insert(base, tree);
+        }
+        let tree = &self.base_trees[&base];
+        Ok(match tree.get_path(Path::new(path)) {
+            Ok(entry) => Some((entry.id(), entry.filemode())),
+            Err(_) => None,
+        })
+    }
+
+    /// Judges one changed file; returns the registry that takes effect after
+    /// this commit when the change approved is to the registry.
+    fn apply(
+        &mut self,
+        facts: &CommitFacts,
+        parent: Oid,
+        bases: Option<&[Oid]>,
+        change: Change,
+    ) -> anyhow::Result<Option<Registry>> {
+        let path = change.path;
+        let tracked = self
+            .files
+            .entry(path.clone())
+            .or_insert_with(Tracked::new_path);
+        if change.new == tracked.baseline {
+            // Back to the approved content (or to absent, when that is approved):
+            // always allowed, since it changes nothing public.
+            tracked.pending = None;
+            tracked.not_a_file = None;
+            if let Some(approved) = &mut tracked.approved {
+                approved.approval.later_unapproved.clear();
+            }
+            if change.new.is_none() {
+                tracked.refusal = None;
+            }
+            return Ok(None);
+        }
+        if change.new.is_none() && withdraws_at_once(&path) {
+            return self.withdraw(facts, path);
+        }
+        if let Some((_, mode)) = change.new {
+            tracked.not_a_file = not_a_file(mode);
+            if tracked.not_a_file.is_some() {
+                // Refused whoever made it; an approved earlier version stays.
                 return Ok(None);
             }
-            self.files.remove(&path);
-            return Ok(Some(Registry::default()));
         }
-        if let Some(tracked) = self.files.remove(&path)
-            && tracked.approved.is_some()
-        {
+        let first_parent = tracked.held(change.old, true);
+        let mut merge_bases = Vec::new();
+        for &base in bases.unwrap_or_default() {
+            if base == parent {
+                merge_bases.push(first_parent.clone());
+                continue;
+            }
+            let side = self.side_in(base, &path)?;
+            merge_bases.push(self.files[&path].held(side, false));
+        }
+        let bytes = match change.new {
+            Some((id, _)) if needs_named_approver(&path) => Some(read(self.repo, id)?),
+            _ => None,
+        };
+        let text = bytes.as_deref().and_then(|b| std::str::from_utf8(b).ok());
+        let verdict = approves(&Context {
+            commit: facts,
+            registry: &self.registry,
+            path: &path,
+            text,
+            first_parent,
+            merge_bases,
+        });
+        match verdict {
+            Ok(approver) => self.approved(facts, path, change.new, bytes, approver),
+            Err(refusal) => {
+                self.refused(facts, path, change.new, refusal);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Records an approved change; the registry that takes effect if it is one.
+    fn approved(
+        &mut self,
+        facts: &CommitFacts,
+        path: String,
+        new: Side,
+        bytes: Option<Arc<[u8]>>,
+        approver: String,
+    ) -> anyhow::Result<Option<Registry>> {
+        let who = facts.who(&self.registry);
+        let tracked = self
+            .files
+            .entry(path.clone())
+            .or_insert_with(Tracked::new_path);
+        tracked.baseline = new;
+        tracked.pending = None;
+        tracked.refusal = None;
+        let Some((id, _)) = new else {
+            // A deletion approved like any other change.
+            tracked.approved = None;
+            tracked.absent_seen = true;
+            self.notices.push(notice(
+                facts,
+                Some(path.clone()),
+                NoticeKind::Deleted,
+                format!(
+                    "{path}: deleted in commit {} by {who}, approved by {approver}",
+                    facts.short()
+                ),
+            ));
+            return Ok((path == REGISTRY_FILE).then(Registry::default));
+        };
+        tracked.seen.push(id);
+        tracked.approved = Some(Version {
+            id,
+            bytes,
+            approval: approval(
+                facts,
+                approver,
+                facts.proposed_at.or(Some(facts.author_time)),
+            ),
+        });
+        if path != REGISTRY_FILE {
+            return Ok(None);
+        }
+        match history::registry_at(self.repo, id)? {
+            Ok(registry) => Ok(Some(registry)),
+            Err(why) => {
+                self.notices.push(notice(
+                    facts,
+                    Some(path),
+                    NoticeKind::Registry,
+                    format!(
+                        "the registry approved in commit {} cannot be read ({why}); \
+                         the one before it still decides who may approve",
+                        facts.short()
+                    ),
+                ));
+                Ok(None)
+            }
+        }
+    }
+
+    /// Records a change that is not approved: the last approved version stays.
+    fn refused(&mut self, facts: &CommitFacts, path: String, new: Side, refusal: Refusal) {
+        let who = facts.who(&self.registry);
+        let entry = self
+            .refusals
+            .entry(refusal.code())
+            .or_insert((0, refusal.label()));
+        entry.0 += 1;
+        let tracked = self
+            .files
+            .entry(path.clone())
+            .or_insert_with(Tracked::new_path);
+        let what = if new.is_none() { "deletion" } else { "change" };
+        let message = match &tracked.approved {
+            Some(v) => format!(
+                "{path}: the {what} in commit {} by {who} is ignored: {refusal}. The site keeps \
+                 the version approved by {} in commit {}",
+                facts.short(),
+                v.approval.approver,
+                short(&v.approval.commit)
+            ),
+            None => format!(
+                "{path}: the {what} in commit {} by {who} is not approved: {refusal}. \
+                 There is no approved version to publish",
+                facts.short()
+            ),
+        };
+        let notice = notice(facts, Some(path.clone()), NoticeKind::Ignored, message);
+        self.notices.push(notice.clone());
+        let edit = Edit {
+            commit: facts.short().to_string(),
+            who,
+        };
+        let exit = refusal.exit(&path);
+        tracked.pending = Some((edit, refusal.clone(), exit));
+        match &mut tracked.approved {
+            Some(v) => v.approval.later_unapproved.push(notice),
+            None if new.is_some() => {
+                tracked.refusal = Some(Unapproved {
+                    path,
+                    why: format!("{refusal} (commit {})", facts.short()),
+                    commit: Some(facts.id.clone()),
+                    at: Some(facts.committer_time),
+                })
+            }
+            None => {}
+        }
+    }
+
+    /// Withdrawing content takes effect at once, whoever does it; its approved
+    /// state becomes "absent", so committing it again needs approval.
+    fn withdraw(&mut self, facts: &CommitFacts, path: String) -> anyhow::Result<Option<Registry>> {
+        let who = facts.who(&self.registry);
+        let Some(tracked) = self.files.get_mut(&path) else {
+            return Ok(None);
+        };
+        let was_live = tracked.approved.is_some();
+        tracked.approved = None;
+        tracked.baseline = None;
+        tracked.absent_seen = true;
+        tracked.pending = None;
+        tracked.refusal = None;
+        tracked.not_a_file = None;
+        if was_live {
             self.notices.push(notice(
                 facts,
                 Some(path.clone()),
@@ -302,12 +580,33 @@ impl<'r> Walk<'r> {
         Ok(None)
     }
 
+    /// The approved registry in effect after the last commit walked.
+    pub(crate) fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     fn read(&self, id: Oid) -> anyhow::Result<Arc<[u8]>> {
         read(self.repo, id)
     }
 
     /// The snapshot parts: approved files, refusals, files with no approved version.
     pub(crate) fn finish(self, snapshot: &mut Snapshot) -> anyhow::Result<()> {
+        let git = snapshot.git.get_or_insert_with(GitReport::default);
+        git.refusals = self.refusals;
+        git.foxtrots = self.foxtrots;
+        for (path, tracked) in &self.files {
+            if let Some((edit, refusal, exit)) = &tracked.pending {
+                git.pending.push(Pending {
+                    path: path.clone(),
+                    commit: edit.commit.clone(),
+                    who: edit.who.clone(),
+                    why: refusal.to_string(),
+                    cause: refusal.code(),
+                    label: refusal.label(),
+                    exit: exit.clone(),
+                });
+            }
+        }
         for (path, tracked) in self.files {
             if path.split('/').any(|part| part.starts_with('.')) {
                 continue;
@@ -364,6 +663,7 @@ fn approval(
         approved_at: facts.committer_time,
         proposed_at,
         later_unapproved: Vec::new(),
+        signature: Signature::NotChecked,
     }
 }
 
