@@ -76,6 +76,11 @@ pub struct Staging {
     /// system than the output; from then on every file is written.
     linking: AtomicBool,
     linked: AtomicUsize,
+    /// Where the replaced site is left, to be removed by the next build.
+    retired: PathBuf,
+    /// Removes what earlier builds left behind while this one renders: removing
+    /// thousands of folders waits on the disk, rendering on the processor.
+    cleaner: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Staging {
@@ -93,7 +98,7 @@ impl Staging {
             .context("the output folder needs a name")?
             .to_string_lossy()
             .into_owned();
-        remove_stale_staging(parent, &name);
+        let cleaner = remove_stale_staging(parent, &name);
         let dir = parent.join(format!(".{name}.khaosan-new-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -103,6 +108,8 @@ impl Staging {
         // `refuse_dangerous_target` made sure an existing output is ours.
         let previous = target.join(BUILD_INFO).is_file().then(|| target.clone());
         Ok(Staging {
+            retired: parent.join(format!(".{name}.khaosan-old-{}", std::process::id())),
+            cleaner: Some(cleaner),
             dir,
             target,
             committed: false,
@@ -119,15 +126,23 @@ impl Staging {
 
     /// Puts the finished tree in place of the old one.
     pub fn commit(mut self) -> anyhow::Result<PathBuf> {
-        swap_into_place(&self.dir, &self.target)?;
+        self.wait_for_cleaner();
+        swap_into_place(&self.dir, &self.target, &self.retired)?;
         self.committed = true;
         Ok(self.target.clone())
+    }
+
+    fn wait_for_cleaner(&mut self) {
+        if let Some(cleaner) = self.cleaner.take() {
+            let _ = cleaner.join();
+        }
     }
 }
 
 impl Drop for Staging {
     /// An unfinished build leaves nothing behind; the old site is untouched.
     fn drop(&mut self) {
+        self.wait_for_cleaner();
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
@@ -356,32 +371,43 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Staging folders of builds that were killed before they finished.
-fn remove_stale_staging(parent: &Path, name: &str) {
+/// Removes, on a thread of its own, the sites replaced by earlier builds and the
+/// staging folders of builds that were killed before they finished (the staging
+/// folder of a build still running is left alone).
+fn remove_stale_staging(parent: &Path, name: &str) -> std::thread::JoinHandle<()> {
     let prefix = format!(".{name}.khaosan-");
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        if file_name.starts_with(&prefix) {
-            let pid_alive = file_name
+    let mut stale = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            let Some(rest) = file_name.strip_prefix(&prefix) else {
+                continue;
+            };
+            let pid_alive = rest
                 .rsplit('-')
                 .next()
                 .and_then(|pid| pid.parse::<u32>().ok())
                 .is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
-            if !pid_alive {
-                let _ = std::fs::remove_dir_all(entry.path());
+            if rest.starts_with("old-") || !pid_alive {
+                stale.push(entry.path());
             }
         }
     }
+    std::thread::spawn(move || {
+        for dir in stale {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    })
 }
 
 /// Swaps `new` into `target`. On Linux both names are exchanged in one atomic
 /// step, so the output folder is never missing; elsewhere two renames follow
 /// each other closely.
-fn swap_into_place(new: &Path, target: &Path) -> anyhow::Result<()> {
+///
+/// The replaced site is moved to `retired` and removed by the next build, off the
+/// critical path; where that cannot be, it is removed now.
+fn swap_into_place(new: &Path, target: &Path, retired: &Path) -> anyhow::Result<()> {
     if !target.exists() {
         return std::fs::rename(new, target)
             .with_context(|| format!("cannot move the new site to {}", target.display()));
@@ -391,6 +417,9 @@ fn swap_into_place(new: &Path, target: &Path) -> anyhow::Result<()> {
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous site.
+            if std::fs::rename(new, retired).is_ok() {
+                return Ok(());
+            }
             return std::fs::remove_dir_all(new).with_context(|| {
                 format!(
                     "the new site is in place, but the old one could not be removed from {}",
@@ -529,7 +558,12 @@ mod tests {
         assert_eq!(inode(&out.join("a/index.html")), a, "unchanged: linked");
         assert_ne!(inode(&out.join("b/index.html")), b, "changed: written anew");
         assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"TWO!");
-        assert_eq!(links(&out.join("a/index.html")), 1, "old tree removed");
+        // The replaced site stays beside the output until the next build.
+        let retired = dir
+            .path()
+            .join(format!(".public.khaosan-old-{}", std::process::id()));
+        assert_eq!(std::fs::read(retired.join("b/index.html")).unwrap(), b"two");
+        assert_eq!(links(&out.join("a/index.html")), 2);
 
         // An unchanged attachment is linked too, compared with its source.
         let pdf = inode(&out.join("files/manual.pdf"));
@@ -545,6 +579,16 @@ mod tests {
         assert_eq!(s.linked(), 1);
         s.commit().unwrap();
         assert_eq!(inode(&out.join("files/manual.pdf")), pdf);
+        assert_eq!(
+            links(&out.join("files/manual.pdf")),
+            2,
+            "one retired site only"
+        );
+        assert_eq!(
+            std::fs::read(retired.join("b/index.html")).unwrap(),
+            b"TWO!",
+            "the site before is retired, the one before that gone"
+        );
     }
 
     #[test]
@@ -580,6 +624,8 @@ mod tests {
         let s = Staging {
             dir: staged.clone(),
             target: dir.path().join("public"),
+            retired: dir.path().join("retired"),
+            cleaner: None,
             committed: true,
             linking: AtomicBool::new(true),
             previous: Some(previous),
