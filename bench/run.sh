@@ -11,8 +11,8 @@
 #   zola              Zola, when `zola` is installed and bench/zola/ has its templates
 #   cp -r             a copy of khaosan's output, the floor for writing that much
 # with wall time without and with the disk flush (`sync` before each run, not
-# counted, and after it, counted), peak memory, output bytes and files; then the
-# bytes of khaosan's tag pages.
+# counted, and after it, counted), processor time, peak memory, output bytes and
+# files; then the bytes of khaosan's tag pages.
 #
 #   bench/run.sh [N ...]        (default: 2000 10000)
 #   ROUNDS=5 bench/run.sh 10000
@@ -54,7 +54,7 @@ fi
 now_s() { date +%s.%N; }
 
 # run LABEL OUT_DIR COMMAND...: one timed run; appends
-# "label wall wall_with_flush peak_kb bytes files" to $work/results.
+# "label wall wall_with_flush peak_kb bytes files cpu" to $work/results.
 run() {
   local label="$1" out="$2"; shift 2
   sync
@@ -64,11 +64,13 @@ run() {
   t1=$(now_s)
   sync
   t2=$(now_s)
-  local rss bytes files
+  local rss bytes files cpu
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  # Processor time (user + system): on a busy machine, the steadier measure.
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {t += $2} END {print t}' "$work/time.txt")
   bytes=$(du -sb "$out" | cut -f1)
   files=$(find "$out" -type f | wc -l)
-  echo "$label $(echo "$t1 - $t0" | bc) $(echo "$t2 - $t0" | bc) $rss $bytes $files" >>"$work/results"
+  echo "$label $(echo "$t1 - $t0" | bc) $(echo "$t2 - $t0" | bc) $rss $bytes $files $cpu" >>"$work/results"
 }
 
 # The median of column $2 for label $1.
@@ -78,9 +80,9 @@ median() {
 }
 
 report() { # label, shown name
-  printf '  %-20s %9.2f %11.2f %9.0f %10.1f %8d\n' "$2" "$(median "$1" 2)" "$(median "$1" 3)" \
-    "$(echo "$(median "$1" 4) / 1024" | bc -l)" "$(echo "$(median "$1" 5) / 1048576" | bc -l)" \
-    "$(median "$1" 6)"
+  printf '  %-20s %9.2f %11.2f %8.2f %9.0f %10.1f %8d\n' "$2" "$(median "$1" 2)" "$(median "$1" 3)" \
+    "$(median "$1" 7)" "$(echo "$(median "$1" 4) / 1024" | bc -l)" \
+    "$(echo "$(median "$1" 5) / 1048576" | bc -l)" "$(median "$1" 6)"
 }
 
 # One published item's body changes, as on most days.
@@ -120,7 +122,7 @@ for n in "${sizes[@]}"; do
   fi
   : >"$work/results"
   for round in $(seq "$rounds"); do
-    rm -rf "$out"
+    rm -rf "$out" "$work/.out-$n.khaosan-"*
     run full "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     touch_one_item "$site" "$round"
     run rebuild "$out" "$bin" build --root "$site" --out "$out" --now "$now"
@@ -137,7 +139,7 @@ for n in "${sizes[@]}"; do
   done
   echo
   echo "$n items, median of $rounds rounds (khaosan $("$bin" --version | awk '{print $2}')):"
-  printf '  %-20s %9s %11s %9s %10s %8s\n' "" "wall s" "+flush s" "peak MB" "output MB" "files"
+  printf '  %-20s %9s %11s %8s %9s %10s %8s\n' "" "wall s" "+flush s" "cpu s" "peak MB" "output MB" "files"
   report full "khaosan full"
   report rebuild "khaosan rebuild (1)"
   if [[ -n "$hugo" ]]; then report hugo "hugo $HUGO_VERSION"; else echo "  hugo: skipped (NO_HUGO=1)"; fi
