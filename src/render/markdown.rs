@@ -1,7 +1,9 @@
 //! Markdown to safe HTML: CommonMark plus tables, footnotes, strikethrough, task
 //! lists and heading ids, then sanitised so raw HTML in an item cannot run script.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -24,18 +26,167 @@ const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_TASKLISTS)
     .union(Options::ENABLE_HEADING_ATTRIBUTES);
 
+/// Sanitised HTML is made a chunk of whole top-level blocks at a time (the
+/// sanitiser builds a full DOM of what it is given), so a large item costs
+/// memory in proportion to one chunk, not to the whole body many times over.
+const CHUNK_BYTES: usize = 256 * 1024;
+
 pub fn render(markdown: &str) -> Rendered {
-    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
-    add_heading_ids(&mut events);
-    keep_phone_numbers_whole(&mut events);
-    let links = link_targets(events.iter());
-    let first_paragraph = first_paragraph(events.iter().cloned());
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+    let out = Rc::new(RefCell::new(Chunks::default()));
+    let mut blocks = Blocks {
+        parser: Parser::new_ext(markdown, OPTIONS),
+        pending: VecDeque::new(),
+        used_ids: HeadingIds::default(),
+        links: Vec::new(),
+        summary: Summary::default(),
+        out: Rc::clone(&out),
+    };
+    // One HTML writer for the whole body keeps footnote numbers in sequence.
+    let _ = pulldown_cmark::html::write_html_fmt(Writer(Rc::clone(&out)), &mut blocks);
+    let links = std::mem::take(&mut blocks.links);
+    let first_paragraph = truncate_chars(blocks.summary.text.trim(), SUMMARY_CHARS);
+    drop(blocks);
+    let mut chunks = out.take();
+    chunks.flush();
     Rendered {
-        html: SANITIZER.clean(&raw).to_string(),
+        html: chunks.html,
         first_paragraph,
         links,
+    }
+}
+
+/// Raw HTML waiting to be sanitised, and the sanitised HTML so far.
+#[derive(Default)]
+struct Chunks {
+    raw: String,
+    html: String,
+    /// Elements opened and not yet closed by raw HTML in `raw`: a chunk ends only
+    /// where raw HTML is balanced, so an element a writer opened in one block and
+    /// closed in a later one is sanitised whole.
+    open_raw_elements: i64,
+}
+
+impl Chunks {
+    fn flush(&mut self) {
+        if !self.raw.is_empty() {
+            self.html.push_str(&SANITIZER.clean(&self.raw).to_string());
+            self.raw.clear();
+        }
+        self.open_raw_elements = 0;
+    }
+}
+
+struct Writer(Rc<RefCell<Chunks>>);
+
+impl std::fmt::Write for Writer {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.borrow_mut().raw.push_str(s);
+        Ok(())
+    }
+}
+
+/// The parser's events a top-level block at a time, each block given its heading
+/// ids and unbroken phone numbers, its links and summary text noted on the way.
+struct Blocks<'a> {
+    parser: Parser<'a>,
+    pending: VecDeque<Event<'a>>,
+    used_ids: HeadingIds,
+    links: Vec<String>,
+    summary: Summary,
+    out: Rc<RefCell<Chunks>>,
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if self.pending.is_empty() {
+            // Everything before this point is written: a block boundary.
+            {
+                let mut out = self.out.borrow_mut();
+                if out.raw.len() >= CHUNK_BYTES && out.open_raw_elements <= 0 {
+                    out.flush();
+                }
+            }
+            let mut block: Vec<Event<'a>> = Vec::new();
+            let mut depth = 0usize;
+            for event in self.parser.by_ref() {
+                match &event {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                block.push(event);
+                if depth == 0 {
+                    break;
+                }
+            }
+            add_heading_ids(&mut block, &mut self.used_ids);
+            keep_phone_numbers_whole(&mut block);
+            self.links.extend(link_targets(block.iter()));
+            let mut out = self.out.borrow_mut();
+            for event in &block {
+                self.summary.take(event);
+                if let Event::Html(html) | Event::InlineHtml(html) = event {
+                    out.open_raw_elements += open_elements(html);
+                }
+            }
+            self.pending = block.into();
+        }
+        self.pending.pop_front()
+    }
+}
+
+/// Elements a piece of raw HTML opens minus those it closes (roughly: enough to
+/// tell a wrapper `<div>` from a complete `<img>` or `<p>…</p>`).
+fn open_elements(html: &str) -> i64 {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let mut count = 0;
+    for (i, _) in html.match_indices('<') {
+        let rest = &html[i + 1..];
+        if let Some(closing) = rest.strip_prefix('/') {
+            if closing.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                count -= 1;
+            }
+        } else if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            let name: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let tag_end = rest.find('>').unwrap_or(rest.len());
+            let self_closing = rest[..tag_end].ends_with('/');
+            if !VOID.contains(&name.as_str()) && !self_closing {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// The text of the first paragraph, gathered as events pass.
+#[derive(Default)]
+struct Summary {
+    text: String,
+    inside: bool,
+    done: bool,
+}
+
+impl Summary {
+    fn take(&mut self, event: &Event<'_>) {
+        if self.done {
+            return;
+        }
+        match event {
+            Event::Start(Tag::Paragraph) => self.inside = true,
+            Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
+            Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
+            _ => {}
+        }
     }
 }
 
@@ -73,9 +224,18 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     builder
 });
 
-/// Gives every heading without an explicit `{#id}` a stable id from its text.
-fn add_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: HashSet<String> = HashSet::new();
+/// Heading ids given so far, and for each slug the next number to try, so that a
+/// heading repeated many times costs no more than distinct ones.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    next_number: HashMap<String, usize>,
+}
+
+/// Gives every heading without an explicit `{#id}` a stable id from its text,
+/// unique among the ids given before.
+fn add_heading_ids(events: &mut [Event<'_>], ids: &mut HeadingIds) {
+    let HeadingIds { used, next_number } = ids;
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -92,10 +252,10 @@ fn add_heading_ids(events: &mut [Event<'_>]) {
                     .collect();
                 let base = heading_slug(&text);
                 let mut candidate = base.clone();
-                let mut n = 1;
+                let n = next_number.entry(base.clone()).or_insert(1);
                 while !used.insert(candidate.clone()) {
                     candidate = format!("{base}-{n}");
-                    n += 1;
+                    *n += 1;
                 }
                 if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
                     *id = Some(CowStr::from(candidate));
@@ -146,23 +306,45 @@ fn heading_slug(text: &str) -> String {
 }
 
 /// The first paragraph as plain text, reading no further into the body than that.
+/// The parser reads a whole document's blocks before the first event, so a large
+/// body is cut to its first part (at a blank line) when that holds the paragraph.
 pub fn summary_of(markdown: &str) -> String {
-    first_paragraph(Parser::new_ext(markdown, OPTIONS))
+    if let Some(prefix) = summary_source(markdown)
+        && let Some(found) = first_paragraph(Parser::new_ext(prefix, OPTIONS))
+    {
+        return found;
+    }
+    first_paragraph(Parser::new_ext(markdown, OPTIONS)).unwrap_or_default()
 }
 
-fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
-    let mut text = String::new();
-    let mut inside = false;
+/// The start of a long body, ending at a blank line; `None` when the body is
+/// short, or when a reference definition further on (`[x]: url`) could change
+/// the text of the first paragraph.
+fn summary_source(markdown: &str) -> Option<&str> {
+    const PREFIX: usize = 64 * 1024;
+    if markdown.len() <= PREFIX {
+        return None;
+    }
+    let mut end = PREFIX;
+    while !markdown.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = markdown[..end].rfind("\n\n")?;
+    (!markdown[cut..].contains("]:")).then(|| &markdown[..cut])
+}
+
+/// The first paragraph's text, if the events hold a whole one.
+fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String> {
+    let mut summary = Summary::default();
     for event in events {
-        match event {
-            Event::Start(Tag::Paragraph) => inside = true,
-            Event::End(TagEnd::Paragraph) if inside => break,
-            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
-            _ => {}
+        summary.take(&event);
+        if summary.done {
+            break;
         }
     }
-    truncate_chars(text.trim(), SUMMARY_CHARS)
+    summary
+        .done
+        .then(|| truncate_chars(summary.text.trim(), SUMMARY_CHARS))
 }
 
 /// At most `max` characters, cut at a character boundary with an ellipsis.
@@ -237,6 +419,52 @@ mod tests {
         let r = render("โทร [0 5372 1234](tel:+6653721234) หรือ [หน้า ติดต่อ](/about/contact/)");
         assert!(r.html.contains(">0&nbsp;5372&nbsp;1234</a>"), "{}", r.html);
         assert!(r.html.contains(">หน้า ติดต่อ</a>"), "{}", r.html);
+    }
+
+    #[test]
+    fn large_bodies_render_as_small_ones_do() {
+        // Blocks from across the chunk boundaries: footnotes keep their numbers,
+        // heading ids stay unique, a raw HTML wrapper spanning blocks stays whole.
+        let block = "## หัวข้อ\n\nข้อความ[^n] *เน้น* [ลิงก์](/a/) <b>หนา</b>\n\n<div class=\"note\">\n\nภายใน\n\n</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n";
+        let mut body = String::from("แรก\n\n");
+        while body.len() < 2 * CHUNK_BYTES + CHUNK_BYTES / 2 {
+            body.push_str(block);
+        }
+        body.push_str("[^n]: หมายเหตุ\n\n<script>alert(1)</script>\n");
+        let chunked = render(&body);
+        let whole = {
+            let mut events: Vec<Event<'_>> = Parser::new_ext(&body, OPTIONS).collect();
+            add_heading_ids(&mut events, &mut HeadingIds::default());
+            let mut raw = String::new();
+            pulldown_cmark::html::push_html(&mut raw, events.into_iter());
+            SANITIZER.clean(&raw).to_string()
+        };
+        assert!(chunked.html == whole, "chunked output differs");
+        assert!(!chunked.html.contains("<script"));
+        assert_eq!(chunked.first_paragraph, "แรก");
+        assert_eq!(summary_of(&body), "แรก");
+        let ids = chunked.html.matches("id=\"หัวข้อ-").count();
+        assert!(ids > 100, "{ids}");
+    }
+
+    #[test]
+    fn summary_of_a_long_body_reads_its_start() {
+        let mut body = String::from("# T\n\nแรก [ลิงก์][r]\n\n");
+        body.push_str(&"ต่อไป\n\n".repeat(20_000));
+        body.push_str("[r]: /news/a/\n");
+        assert!(
+            summary_source(&body).is_none(),
+            "a reference definition follows"
+        );
+        assert_eq!(summary_of(&body), "แรก ลิงก์");
+        let plain = format!("# T\n\nแรก\n\n{}", "ต่อไป\n\n".repeat(20_000));
+        assert!(summary_source(&plain).is_some_and(|p| p.len() < plain.len()));
+        assert_eq!(summary_of(&plain), "แรก");
+        let late = format!(
+            "{}\n\nแรก\n",
+            "```\n".to_string() + &"code\n\n".repeat(20_000) + "```"
+        );
+        assert_eq!(summary_of(&late), "แรก");
     }
 
     #[test]

@@ -454,7 +454,13 @@ fn list_context(
             "total_items": indices.len(),
             "prev": (page > 1).then(|| site.urls.link(&page_url(page - 1))),
             "next": (page < total).then(|| site.urls.link(&page_url(page + 1))),
-            "pages": (1..=total).map(|n| json!({"number": n, "url": site.urls.link(&page_url(n)), "current": n == page})).collect::<Vec<_>>(),
+            "first": site.urls.link(&page_url(1)),
+            "last": site.urls.link(&page_url(total)),
+            // A window of pages, `{"gap": true}` where pages are left out.
+            "pages": view::pager_window(page, total).into_iter().map(|n| match n {
+                Some(n) => json!({"number": n, "url": site.urls.link(&page_url(n)), "current": n == page}),
+                None => json!({"gap": true}),
+            }).collect::<Vec<_>>(),
         }),
     );
     (template, page_url(page))

@@ -273,6 +273,40 @@ pub fn tag_url(tag: &str, lang: Lang) -> String {
     format!("{}tags/{}/", lang.prefix(), tag_slug(tag))
 }
 
+/// Pages the pager of page `current` of `total` links: the first, the last, and
+/// [`PAGER_AROUND`] either side of the current one; `None` stands for the pages
+/// left out between them (an ellipsis). A gap of one page shows that page
+/// instead, as an ellipsis would hide no more than the number itself. The list
+/// never has more than `2 * PAGER_AROUND + 5` entries, so a list's pages grow
+/// linearly with its items.
+pub fn pager_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    let total = total.max(1);
+    let current = current.clamp(1, total);
+    let low = current.saturating_sub(PAGER_AROUND).max(1);
+    let high = (current + PAGER_AROUND).min(total);
+    let mut window = Vec::with_capacity(2 * PAGER_AROUND + 5);
+    window.push(Some(1));
+    match low {
+        1 | 2 => {}
+        3 => window.push(Some(2)),
+        _ => window.push(None),
+    }
+    window.extend((low.max(2)..=high).map(Some));
+    match total - high {
+        0 => {}
+        1 => {}
+        2 => window.push(Some(total - 1)),
+        _ => window.push(None),
+    }
+    if high < total {
+        window.push(Some(total));
+    }
+    window
+}
+
+/// Pages linked on each side of the current page.
+pub const PAGER_AROUND: usize = 2;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +319,54 @@ mod tests {
         assert_eq!(tag_slug(".."), "");
         assert_eq!(tag_slug(" . "), "");
         assert_eq!(tag_slug("Cafe\u{301}"), tag_slug("caf\u{e9}"));
+    }
+
+    fn shown(current: usize, total: usize) -> String {
+        pager_window(current, total)
+            .iter()
+            .map(|p| p.map_or("…".to_string(), |n| n.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pager_window_keeps_the_ends_and_the_neighbourhood() {
+        assert_eq!(shown(1, 1), "1");
+        assert_eq!(shown(1, 2), "1 2");
+        assert_eq!(shown(2, 2), "1 2");
+        assert_eq!(shown(1, 7), "1 2 3 … 7");
+        assert_eq!(shown(4, 7), "1 2 3 4 5 6 7");
+        assert_eq!(shown(5, 7), "1 2 3 4 5 6 7");
+        assert_eq!(shown(1, 5), "1 2 3 4 5");
+        assert_eq!(shown(6, 20), "1 … 4 5 6 7 8 … 20");
+        assert_eq!(shown(20, 20), "1 … 18 19 20");
+        assert_eq!(shown(18, 20), "1 … 16 17 18 19 20");
+        assert_eq!(shown(17, 20), "1 … 15 16 17 18 19 20");
+        assert_eq!(shown(16, 20), "1 … 14 15 16 17 18 19 20");
+        assert_eq!(shown(15, 20), "1 … 13 14 15 16 17 … 20");
+        assert_eq!(shown(4, 20), "1 2 3 4 5 6 … 20");
+        assert_eq!(shown(5, 20), "1 2 3 4 5 6 7 … 20");
+    }
+
+    #[test]
+    fn pager_window_is_bounded_and_ordered() {
+        for total in 1..60 {
+            for current in 1..=total {
+                let window = pager_window(current, total);
+                assert!(window.len() <= 2 * PAGER_AROUND + 5, "{current}/{total}");
+                let pages: Vec<usize> = window.iter().flatten().copied().collect();
+                assert!(pages.windows(2).all(|w| w[0] < w[1]), "{current}/{total}");
+                assert_eq!(pages.first(), Some(&1));
+                assert_eq!(pages.last(), Some(&total));
+                assert!(pages.contains(&current));
+                // An ellipsis always stands for at least two pages.
+                for (i, entry) in window.iter().enumerate() {
+                    if entry.is_none() {
+                        let (a, b) = (window[i - 1].unwrap(), window[i + 1].unwrap());
+                        assert!(b - a > 2, "{current}/{total}: {window:?}");
+                    }
+                }
+            }
+        }
     }
 }
