@@ -150,6 +150,29 @@ pub fn summary_of(markdown: &str) -> String {
     first_paragraph(Parser::new_ext(markdown, OPTIONS))
 }
 
+/// The text a reader sees in a body, blocks separated by new lines, without
+/// markup or raw HTML (search indexes this).
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> String {
     let mut text = String::new();
     let mut inside = false;
