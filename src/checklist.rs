@@ -104,6 +104,10 @@ pub struct Requirement {
     pub covers: Option<Covers>,
     #[serde(default)]
     pub due_days: Option<u32>,
+    /// (`provided_by = "site"`) The khaosan feature that provides it: `search`
+    /// is met only while the built site has its search page.
+    #[serde(default)]
+    pub feature: Option<String>,
 }
 
 /// How often a requirement needs a new instance.

@@ -43,6 +43,27 @@ pub struct SiteConfig {
     /// Free-form settings for themes.
     #[serde(default)]
     pub extra: toml::Table,
+    /// `[search]`: the site's own search (on unless `enabled = false`).
+    #[serde(default)]
+    pub search: SearchConfig,
+}
+
+/// `[search]`: the site search page and its index, built from live items only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> SearchConfig {
+        SearchConfig { enabled: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -157,6 +178,7 @@ pub const RESERVED_PATHS: &[&str] = &[
     "records",
     "site-map",
     "search",
+    "search-index",
     "standards",
     "statistics",
 ];

@@ -153,7 +153,11 @@ pub(super) fn render(
             approval: live.approval,
         })
         .collect();
-    let result = compliance::evaluate(checklist, &instances, site.report.now, site.tz);
+    let result = compliance::apply_site_features(
+        compliance::evaluate(checklist, &instances, site.report.now, site.tz),
+        checklist,
+        compliance::SiteFeatures::of(site.config),
+    );
     let mut pages = records;
     for lang in [Lang::Th, Lang::En] {
         let mut ctx = base[&lang].clone();
