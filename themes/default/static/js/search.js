@@ -249,6 +249,21 @@
     return html + (open ? '</mark>' : '');
   }
 
+  /**
+   * The index matches a long Thai term by some of its bigrams; once the first
+   * page's titles are here, those holding every term as typed (normalised) move
+   * up, keeping rank order otherwise.
+   */
+  function rerank(ids, docs, terms, items) {
+    var order = ids.map(function (id, k) {
+      var title = normalize(docs[k].t);
+      var exact = terms.filter(function (t) { return title.indexOf(t) !== -1; }).length;
+      return { id: id, doc: docs[k], exact: exact, list: id >= items ? 1 : 0, k: k };
+    });
+    order.sort(function (a, b) { return (a.list - b.list) || (b.exact - a.exact) || (a.k - b.k); });
+    order.forEach(function (o, k) { ids[k] = o.id; docs[k] = o.doc; });
+  }
+
   // ---- The page -----------------------------------------------------------------
 
   var PAGE = 10;
@@ -274,6 +289,7 @@
       var next = found.ids.slice(shown.length, shown.length + PAGE);
       var docs = await Promise.all(next.map(function (id) { return index.json('d/' + id + '.json'); }));
       if (mine !== run) return;
+      if (!shown.length) rerank(next, docs, found.terms, found.meta.items);
       var firstNew = null;
       docs.forEach(function (doc, k) {
         var li = document.createElement('li');
@@ -339,7 +355,7 @@
   }
 
   var api = { normalize: normalize, chunks: chunks, bigrams: bigrams, queryGrams: queryGrams, stem: stem,
-    decodeIds: decodeIds, shardOf: shardOf, mark: mark };
+    decodeIds: decodeIds, shardOf: shardOf, mark: mark, Index: Index };
   if (typeof document !== 'undefined') {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
     else start();
