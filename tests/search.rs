@@ -20,8 +20,14 @@ fn index_files(site: &Fixture) -> Vec<(String, String)> {
 #[test]
 fn withheld_items_never_reach_any_index_file() {
     let withheld = [
-        ("future", "approver = \"inchai\"\npublish = 2026-07-01\nexpires = 2026-12-31"),
-        ("expired", "approver = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-02-01"),
+        (
+            "future",
+            "approver = \"inchai\"\npublish = 2026-07-01\nexpires = 2026-12-31",
+        ),
+        (
+            "expired",
+            "approver = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-02-01",
+        ),
         ("unapproved", "publish = 2026-05-01\nexpires = 2026-12-31"),
         ("invalid", "approver = \"inchai\"\npublish = \"soon\""),
     ];
@@ -48,7 +54,8 @@ fn withheld_items_never_reach_any_index_file() {
     let all: String = files.iter().map(|(_, t)| t.as_str()).collect();
     assert!(all.contains("\"wlivecanary\""), "live words are indexed");
     assert!(all.contains("\"gฎฏ\""), "live bigrams are indexed");
-    for needle in ["withheldcanary", "bodycanary", "ฃฅ", "ฅฆ", "ฆฌ", "ญฒ", "ฒฑ"] {
+    for needle in ["withheldcanary", "bodycanary", "ฃฅ", "ฅฆ", "ฆฌ", "ญฒ", "ฒฑ"]
+    {
         for (path, text) in &files {
             assert!(
                 !text.to_lowercase().contains(needle),

@@ -57,7 +57,6 @@ enum Job {
     Home(Lang),
     SiteMapPage(Lang),
     Statistics(Lang),
-    /// `/search/`: the page that reads `?q=` and queries the index in the browser.
     Search(Lang),
     NotFound,
     SitemapXml,
@@ -382,11 +381,9 @@ fn run(
             ctx.insert("breadcrumbs", &[crumb_key("search")]);
             ctx.insert(
                 "search_index_url",
-                &site.urls.link(&format!(
-                    "/{}/{}/",
-                    crate::search::INDEX_DIR,
-                    lang.code()
-                )),
+                &site
+                    .urls
+                    .link(&format!("/{}/{}/", crate::search::INDEX_DIR, lang.code())),
             );
             ctx.insert(
                 "alternate_url",

@@ -115,7 +115,10 @@ impl Index {
     /// Number of shards for this index: a power of two near total / target.
     fn shard_count(&self, encoded: &[(String, String)]) -> usize {
         let total: usize = encoded.iter().map(|(k, v)| k.len() + v.len() + 6).sum();
-        total.div_ceil(SHARD_TARGET_BYTES).next_power_of_two().clamp(1, 1 << 16)
+        total
+            .div_ceil(SHARD_TARGET_BYTES)
+            .next_power_of_two()
+            .clamp(1, 1 << 16)
     }
 
     /// The files of this index, relative to its folder.
@@ -355,7 +358,12 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
         .clone()
         .unwrap_or_else(|| markdown::summary_of(&item.body));
     let date = match item.lang {
-        Lang::Th => thai_date(front.publish, site.tz, DateForm::Full, site.config.thai_digits),
+        Lang::Th => thai_date(
+            front.publish,
+            site.tz,
+            DateForm::Full,
+            site.config.thai_digits,
+        ),
         Lang::En => format!(
             "{} (B.E. {})",
             english_date(front.publish, site.tz, DateForm::Full),

@@ -23,7 +23,10 @@ fn index() -> Index {
             doc("เตือนภัยโรคไข้เลือดออกช่วงฤดูฝน", "กำจัดลูกน้ำยุงลาย"),
             doc("ประกาศผลการจัดซื้อจัดจ้าง", "แบบ สขร.๑ ประจำเดือน ปีงบประมาณ ๒๕๖๙"),
             doc("ประชุม อสม. ประจำเดือน", "ณ รพ.สต.บ้านดู่ สาธารณสุขมูลฐาน"),
-            doc("Flu vaccine for the elderly", "Free vaccines at the Café of the office"),
+            doc(
+                "Flu vaccine for the elderly",
+                "Free vaccines at the Café of the office",
+            ),
             doc("แผนการจัดซื้อ", "การจัดจ้างที่ปรึกษา ไข้หวัดใหญ่ เเบบฟอร์มคำขอ"),
             doc("ข่าวทั่วไป", "ไม่มีคำค้น"),
         ],

@@ -34,7 +34,12 @@ pub fn chunks(text: &str) -> impl Iterator<Item = &str> {
 
 /// Letters, digits and Thai vowel and tone marks (Thai marks are not alphanumeric).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (is_thai(c) && !matches!(c, '\u{0E2F}' | '\u{0E46}' | '\u{0E4F}' | '\u{0E5A}' | '\u{0E5B}'))
+    c.is_alphanumeric()
+        || (is_thai(c)
+            && !matches!(
+                c,
+                '\u{0E2F}' | '\u{0E46}' | '\u{0E4F}' | '\u{0E5A}' | '\u{0E5B}'
+            ))
 }
 
 pub fn has_thai(chunk: &str) -> bool {
