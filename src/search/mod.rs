@@ -247,16 +247,27 @@ pub fn query_grams(term: &str) -> Vec<String> {
 /// Tokens of one document with whether each is in the title.
 fn document_tokens(doc: &Document) -> Vec<(String, bool)> {
     let mut set: HashMap<String, bool> = HashMap::new();
+    let mut key = String::new();
     for (text, in_title) in [(&doc.title, true), (&doc.text, false)] {
-        let t = tokens::tokens(&normalize(text));
-        let keys = t
-            .words
-            .into_iter()
-            .map(|w| format!("w{w}"))
-            .chain(t.bigrams.into_iter().map(|g| format!("g{g}")));
-        for key in keys {
-            *set.entry(key).or_insert(false) |= in_title;
-        }
+        tokens::for_each_token(&normalize(text), |token| {
+            key.clear();
+            match token {
+                tokens::Token::Word(w) => {
+                    key.push('w');
+                    key.push_str(w);
+                }
+                tokens::Token::Bigram(g) => {
+                    key.push('g');
+                    key.push_str(g);
+                }
+            }
+            match set.get_mut(key.as_str()) {
+                Some(title) => *title |= in_title,
+                None => {
+                    set.insert(key.clone(), in_title);
+                }
+            }
+        });
     }
     set.into_iter().collect()
 }

@@ -20,6 +20,8 @@ pub fn normalize(text: &str) -> String {
         }
         match c {
             '๐'..='๙' => folded.push(char::from(b'0' + (c as u32 - '๐' as u32) as u8)),
+            // Thai has no case: skip the case tables for it.
+            _ if is_thai(c) => folded.push(c),
             _ => folded.extend(c.to_lowercase()),
         }
     }

@@ -32,14 +32,20 @@ pub fn chunks(text: &str) -> impl Iterator<Item = &str> {
         .filter(|chunk| !chunk.is_empty())
 }
 
-/// Letters, digits and Thai vowel and tone marks (Thai marks are not alphanumeric).
+/// Letters, digits and Thai vowel and tone marks (Thai marks are not alphanumeric),
+/// but not ฯ ๆ ๏ ๚ ๛ (ต่างๆ = ต่าง ๆ). ASCII and Thai are decided without the
+/// slow Unicode tables.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (is_thai(c)
-            && !matches!(
-                c,
-                '\u{0E2F}' | '\u{0E46}' | '\u{0E4F}' | '\u{0E5A}' | '\u{0E5B}'
-            ))
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if is_thai(c) {
+        !matches!(
+            c,
+            '\u{0E2F}' | '\u{0E46}' | '\u{0E4F}' | '\u{0E5A}' | '\u{0E5B}'
+        )
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 pub fn has_thai(chunk: &str) -> bool {
@@ -49,32 +55,52 @@ pub fn has_thai(chunk: &str) -> bool {
 /// Words and bigrams of normalised `text`.
 pub fn tokens(text: &str) -> Tokens {
     let mut out = Tokens::default();
-    for chunk in chunks(text) {
-        if has_thai(chunk) {
-            out.words.extend(thai_words(chunk));
-            out.bigrams.extend(bigrams(chunk));
-        } else {
-            out.words.push(stem(chunk));
-        }
-    }
+    for_each_token(text, |token| match token {
+        Token::Word(w) => out.words.push(w.to_string()),
+        Token::Bigram(g) => out.bigrams.push(g.to_string()),
+    });
     out
 }
 
-/// Dictionary words of a Thai chunk (digits and Latin inside it come out as words too).
-fn thai_words(chunk: &str) -> Vec<String> {
-    let breaks: Vec<usize> = SEGMENTER.segment_str(chunk).collect();
-    breaks
-        .windows(2)
-        .map(|w| &chunk[w[0]..w[1]])
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .map(|word| {
-            if has_thai(word) {
-                word.to_string()
-            } else {
-                stem(word)
+/// One token, borrowed from the text where it can be.
+#[derive(Debug, Clone, Copy)]
+pub enum Token<'a> {
+    Word(&'a str),
+    Bigram(&'a str),
+}
+
+/// Calls `f` with every token of normalised `text`, allocating only for folded
+/// plurals: indexing a large site makes millions of them.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+    for chunk in chunks(text) {
+        if has_thai(chunk) {
+            let breaks: Vec<usize> = SEGMENTER.segment_str(chunk).collect();
+            for w in breaks.windows(2) {
+                let word = &chunk[w[0]..w[1]];
+                if !word.chars().any(is_word_char) {
+                    continue;
+                }
+                if has_thai(word) {
+                    f(Token::Word(word));
+                } else {
+                    f(Token::Word(&stem(word)));
+                }
             }
-        })
-        .collect()
+            let bounds: Vec<usize> = chunk
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([chunk.len()])
+                .collect();
+            if bounds.len() <= 2 {
+                f(Token::Bigram(chunk));
+            }
+            for w in bounds.windows(3) {
+                f(Token::Bigram(&chunk[w[0]..w[2]]));
+            }
+        } else {
+            f(Token::Word(&stem(chunk)));
+        }
+    }
 }
 
 /// Every pair of neighbouring characters; a one-character chunk is its own gram.
@@ -133,6 +159,11 @@ mod tests {
         let t = tokens(&normalize("Flu VACCINES, café!"));
         assert_eq!(t.words, ["flu", "vaccine", "cafe"]);
         assert!(t.bigrams.is_empty());
+    }
+
+    #[test]
+    fn repetition_and_abbreviation_marks_separate() {
+        assert_eq!(chunks("ต่างๆ กรุงเทพฯ").collect::<Vec<_>>(), ["ต่าง", "กรุงเทพ"]);
     }
 
     #[test]

@@ -28,6 +28,7 @@ test('Thai terms are looked up by their bigrams', () => {
   assert.deepEqual(Array.from(search.bigrams('ไข้')), ['ไข', 'ข้']);
   assert.deepEqual(Array.from(search.chunks(search.normalize('รพ.สต. บ้านดู่, COVID-19'))), ['รพสต', 'บ้านดู่', 'covid', '19']);
   assert.equal(search.queryGrams('โรคไข้เลือดออก').length, 7);
+  assert.deepEqual(Array.from(search.chunks('ต่างๆ กรุงเทพฯ')), ['ต่าง', 'กรุงเทพ']);
 });
 
 test('ids decode from gaps and from bitmaps as Rust encodes them', () => {

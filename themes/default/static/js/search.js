@@ -53,7 +53,8 @@
 
   // ---- Tokens -------------------------------------------------------------------
 
-  function chunks(text) { return text.match(CHUNK) || []; }
+  // ฯ and ๆ are letters to Unicode but separate words here (ต่างๆ = ต่าง ๆ).
+  function chunks(text) { return text.replace(/[\u0E2F\u0E46]/g, ' ').match(CHUNK) || []; }
   function hasThai(chunk) { return Array.from(chunk).some(isThai); }
 
   function bigrams(chunk) {
