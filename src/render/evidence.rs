@@ -219,7 +219,8 @@ fn standards_groups(
                         "title": p.title,
                         "url": site.urls.link(&p.url),
                         "permalink": site.urls.permalink(&p.url),
-                        "record_url": site.urls.link(&record_url(&p.url)),
+                        // A feature of the site itself (search) has no publication record.
+                        "record_url": (p.path != crate::config::SITE_FILE).then(|| site.urls.link(&record_url(&p.url))),
                         "updated": p.updated.to_rfc3339(),
                     })).collect::<Vec<_>>(),
                 })

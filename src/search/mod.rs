@@ -79,29 +79,44 @@ pub struct Index {
     postings: BTreeMap<String, Posting>,
 }
 
+/// Documents indexed per batch: token sets live only for one batch, so memory
+/// holds the postings and not every document's tokens at once.
+const BATCH: usize = 256;
+
 impl Index {
     /// Indexes `items` (in order: newest first) and then `lists`.
     pub fn build(items: Vec<Document>, lists: Vec<Document>) -> Index {
-        let item_count = items.len();
-        let documents: Vec<Document> = items.into_iter().chain(lists).collect();
+        let mut index = Index::new();
+        index.add(items);
+        index.items = index.docs.len();
+        index.add(lists);
+        index
+    }
+
+    fn new() -> Index {
+        Index {
+            docs: Vec::new(),
+            items: 0,
+            postings: BTreeMap::new(),
+        }
+    }
+
+    /// Adds documents with the next ids.
+    fn add(&mut self, documents: Vec<Document>) {
+        let first = self.docs.len() as u32;
         let token_sets: Vec<Vec<(String, bool)>> =
             documents.par_iter().map(document_tokens).collect();
-        let mut postings: BTreeMap<String, Posting> = BTreeMap::new();
-        for (id, set) in token_sets.into_iter().enumerate() {
-            let id = id as u32;
+        for (offset, set) in token_sets.into_iter().enumerate() {
+            let id = first + offset as u32;
             for (key, in_title) in set {
-                let posting = postings.entry(key).or_default();
+                let posting = self.postings.entry(key).or_default();
                 posting.any.push(id);
                 if in_title {
                     posting.title.push(id);
                 }
             }
         }
-        Index {
-            docs: documents.into_iter().map(|d| d.data).collect(),
-            items: item_count,
-            postings,
-        }
+        self.docs.extend(documents.into_iter().map(|d| d.data));
     }
 
     pub fn len(&self) -> usize {
@@ -332,15 +347,9 @@ pub fn encode_ids(ids: &[u32], docs: usize) -> String {
     out
 }
 
-/// The documents of one language: its live items, then its section pages.
-pub fn documents(site: &Site<'_>, lang: Lang) -> (Vec<Document>, Vec<Document>) {
-    let items = site
-        .latest(lang)
-        .into_par_iter()
-        .map(|i| item_document(site, i))
-        .collect();
-    let lists = site
-        .sections
+/// The section pages of one language, as list documents.
+fn list_documents(site: &Site<'_>, lang: Lang) -> Vec<Document> {
+    site.sections
         .iter()
         .map(|section| {
             let title = crate::render::view::section_title(section.config, lang).to_string();
@@ -356,8 +365,19 @@ pub fn documents(site: &Site<'_>, lang: Lang) -> (Vec<Document>, Vec<Document>) 
                 text: String::new(),
             }
         })
-        .collect();
-    (items, lists)
+        .collect()
+}
+
+/// The index of one language: its live items newest first, in batches, then
+/// its section pages.
+pub fn index_of(site: &Site<'_>, lang: Lang) -> Index {
+    let mut index = Index::new();
+    for batch in site.latest(lang).chunks(BATCH) {
+        index.add(batch.par_iter().map(|&i| item_document(site, i)).collect());
+    }
+    index.items = index.docs.len();
+    index.add(list_documents(site, lang));
+    index
 }
 
 fn item_document(site: &Site<'_>, index: usize) -> Document {
@@ -417,8 +437,7 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
 pub fn write(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> {
     let mut written = 0;
     for lang in [Lang::Th, Lang::En] {
-        let (items, lists) = documents(site, lang);
-        let index = Index::build(items, lists);
+        let index = index_of(site, lang);
         let files = index.files(&site.urls.base_path);
         let dir = format!("{INDEX_DIR}/{}", lang.code());
         files

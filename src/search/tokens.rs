@@ -163,7 +163,10 @@ mod tests {
 
     #[test]
     fn repetition_and_abbreviation_marks_separate() {
-        assert_eq!(chunks("ต่างๆ กรุงเทพฯ").collect::<Vec<_>>(), ["ต่าง", "กรุงเทพ"]);
+        assert_eq!(
+            chunks("ต่างๆ กรุงเทพฯ").collect::<Vec<_>>(),
+            ["ต่าง", "กรุงเทพ"]
+        );
     }
 
     #[test]
