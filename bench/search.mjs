@@ -6,7 +6,7 @@
 //
 // Ground truth: a query's relevant items are the live items whose normalised title
 // and text contain every query term (normalised as khaosan does, the reading of a
-// person who typed it). A query passes when its first result is right (the
+// person who typed it): Thai terms anywhere, Latin words and numbers as whole words. A query passes when its first result is right (the
 // expected item, or any relevant item), its first ten results are all relevant,
 // and it finds min(10, relevant) items; recall is relevant items among the first
 // ten over min(10, relevant). Withheld words must find nothing.
@@ -53,9 +53,16 @@ const QUERIES = [
 ];
 const WITHHELD = [expected.canary_prefix || 'CANARY'];
 
+/** Thai terms anywhere (no spaces in Thai); Latin words and numbers whole (222 is not in 1222), plurals too. */
+function matcher(term) {
+  if (/[\u0E00-\u0E7F]/.test(term)) return (text) => text.includes(term);
+  const re = new RegExp(`(^|[^\\p{L}\\p{N}])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(s|es)?($|[^\\p{L}\\p{N}])`, 'u');
+  return (text) => re.test(text);
+}
+
 function relevant(query) {
-  const terms = chunks(normalize(query));
-  return new Set(items.filter((i) => terms.every((t) => i.text.includes(t))).map((i) => i.url));
+  const tests = chunks(normalize(query)).map(matcher);
+  return new Set(items.filter((i) => tests.every((t) => t(i.text))).map((i) => i.url));
 }
 
 const server = await serve();
