@@ -122,7 +122,7 @@ for (const [name, engine] of Object.entries(ENGINES)) {
   for (const w of WITHHELD) leaks += (await engine.query(page, w)).length;
   const later = perQuery.slice(1);
   console.log(`${name.padEnd(9)} passes ${passes}/${QUERIES.length}  recall ${(recall / QUERIES.length).toFixed(2)}  top-1 ${top1}/${QUERIES.length}  ` +
-    `bytes: first query ${first}, later median ${later.sort((a, b) => a - b)[later.length >> 1]}, later max ${Math.max(...later)}  withheld hits ${leaks}`);
+    `bytes: first query ${first}, later median ${later.sort((a, b) => a - b)[later.length >> 1]}, later max ${Math.max(...later)}  results for a withheld-only word ${leaks}`);
   await context.close();
 }
 await browser.close();
