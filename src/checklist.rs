@@ -108,6 +108,10 @@ pub struct Requirement {
     /// it or this year's numbering differs; see [`Requirement::code`].
     #[serde(default)]
     pub code: Option<String>,
+    /// (`provided_by = "site"`) The khaosan feature that provides it: `search`
+    /// is met only while the built site has its search page.
+    #[serde(default)]
+    pub feature: Option<String>,
 }
 
 /// How often a requirement needs a new instance.

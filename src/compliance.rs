@@ -421,6 +421,69 @@ fn status(
     }
 }
 
+/// What the built site itself provides, from `site.toml`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SiteFeatures {
+    /// The site has its search page (`[search] enabled`, the default).
+    pub search: bool,
+}
+
+/// The checklist's name of the search feature (`feature = "search"`).
+pub const FEATURE_SEARCH: &str = "search";
+
+impl SiteFeatures {
+    pub fn of(config: &crate::config::SiteConfig) -> SiteFeatures {
+        SiteFeatures {
+            search: config.search.enabled,
+        }
+    }
+}
+
+/// Settles requirements that a feature of the site provides (`feature = …`):
+/// met, with the feature's page as provider, only while the site has the
+/// feature; missing otherwise, whatever items claim.
+pub fn apply_site_features(
+    mut result: Compliance,
+    checklist: &Checklist,
+    features: SiteFeatures,
+) -> Compliance {
+    let now = result.now;
+    for status in &mut result.items {
+        let Some(feature) = checklist
+            .get(&status.id)
+            .and_then(|req| req.feature.as_deref())
+        else {
+            continue;
+        };
+        let provided = match feature {
+            FEATURE_SEARCH => features.search,
+            _ => continue,
+        };
+        if provided {
+            status.providers.insert(
+                0,
+                Provider {
+                    path: crate::config::SITE_FILE.to_string(),
+                    url: "/search/".into(),
+                    title: "ค้นหาข้อมูลในเว็บไซต์ (site search)".into(),
+                    lang: Lang::Th,
+                    publish: now,
+                    updated: now,
+                    expires: None,
+                    review: None,
+                },
+            );
+            status.gaps.clear();
+            status.state = State::Provided;
+        } else {
+            status.providers.clear();
+            status.gaps = vec![Gap::Missing];
+            status.state = State::Missing;
+        }
+    }
+    result
+}
+
 /// The periods of a periodic requirement that are due at `now` and have no instance.
 pub fn missing_periods(
     req: &Requirement,
@@ -699,6 +762,29 @@ provided_by = "site"
         assert_eq!(before.unknown_ids[0].id, "nosuch-id");
         let after = run(&items, "2026-06-01T00:00:00+07:00");
         assert_eq!(of(&after, "history").state, State::Stale);
+    }
+
+    #[test]
+    fn search_is_met_only_while_the_site_has_its_search_page() {
+        let checklist = Checklist::parse(
+            "[[item]]\nid = \"feat-search\"\ngroup = \"feature\"\nname_th = \"ค้นหา\"\nrecurrence = \"static\"\nprovided_by = \"site\"\nfeature = \"search\"\n",
+        )
+        .unwrap();
+        let now = parse_now("2026-05-01T00:00:00+07:00").unwrap();
+        let evaluate_with = |search: bool| {
+            apply_site_features(
+                evaluate(&checklist, &[], now, TZ),
+                &checklist,
+                SiteFeatures { search },
+            )
+        };
+        let on = evaluate_with(true);
+        assert_eq!(of(&on, "feat-search").state, State::Provided);
+        assert_eq!(of(&on, "feat-search").providers[0].url, "/search/");
+        let off = evaluate_with(false);
+        assert_eq!(of(&off, "feat-search").state, State::Missing);
+        assert_eq!(of(&off, "feat-search").gaps, vec![Gap::Missing]);
+        assert!(off.gaps().any(|g| g.id == "feat-search"));
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct SiteConfig {
     /// The checked `[attachments] types`.
     #[serde(skip)]
     pub attachment_types: crate::validate::AttachmentTypes,
+    /// `[search]`: the site's own search (on unless `enabled = false`).
+    #[serde(default)]
+    pub search: SearchConfig,
 }
 
 /// `[limits]` in `site.toml`.
@@ -88,6 +91,24 @@ pub struct Attachments {
     /// images, archives, CSV). Types that run script in a browser are always refused.
     #[serde(default)]
     pub types: Vec<String>,
+}
+
+/// `[search]`: the site search page and its index, built from live items only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> SearchConfig {
+        SearchConfig { enabled: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -215,6 +236,7 @@ pub const RESERVED_PATHS: &[&str] = &[
     "records",
     "site-map",
     "search",
+    "search-index",
     "standards",
     "statistics",
 ];

@@ -25,6 +25,7 @@ pub mod error;
 pub mod monitoring;
 pub mod registry;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod source;
 pub mod statistics;

@@ -407,6 +407,11 @@ fn run_compliance(args: ComplianceArgs) -> anyhow::Result<ExitCode> {
         now,
         tz,
     );
+    let result = compliance::apply_site_features(
+        result,
+        &checklist,
+        compliance::SiteFeatures::of(&loaded.config),
+    );
     let text = match args.format {
         ComplianceFormat::Table => compliance::table(&result, &checklist, tz),
         ComplianceFormat::Md => compliance::markdown(&result, &checklist, tz),

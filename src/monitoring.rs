@@ -472,11 +472,15 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
             gaps_at,
         ))
     };
-    let compliance: Compliance = compliance::evaluate(
+    let compliance: Compliance = compliance::apply_site_features(
+        compliance::evaluate(
+            checklist,
+            &live_instances(at_end.as_ref().unwrap_or(report)),
+            gaps_at,
+            tz,
+        ),
         checklist,
-        &live_instances(at_end.as_ref().unwrap_or(report)),
-        gaps_at,
-        tz,
+        compliance::SiteFeatures::of(&loaded.config),
     );
     let counts = compliance.counts();
     let mut limits = Vec::new();

@@ -185,7 +185,11 @@ pub(super) fn render(
             approval: live.approval,
         })
         .collect();
-    let result = compliance::evaluate(checklist, &instances, site.report.now, site.tz);
+    let result = compliance::apply_site_features(
+        compliance::evaluate(checklist, &instances, site.report.now, site.tz),
+        checklist,
+        compliance::SiteFeatures::of(site.config),
+    );
     let mut pages = records;
     for lang in [Lang::Th, Lang::En] {
         let mut ctx = base[&lang].clone();
@@ -346,7 +350,8 @@ fn standards_row(
             "title": p.title,
             "url": site.urls.link(&p.url),
             "permalink": site.urls.permalink(&p.url),
-            "record_url": site.urls.link(&record_url(&p.url)),
+            // A feature of the site itself (search) has no publication record.
+            "record_url": (p.path != crate::config::SITE_FILE).then(|| site.urls.link(&record_url(&p.url))),
             "updated": p.updated.to_rfc3339(),
         })).collect::<Vec<_>>(),
     })

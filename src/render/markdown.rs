@@ -333,6 +333,29 @@ fn summary_source(markdown: &str) -> Option<&str> {
     (!markdown[cut..].contains("]:")).then(|| &markdown[..cut])
 }
 
+/// The text a reader sees in a body, blocks separated by new lines, without
+/// markup or raw HTML (search indexes this).
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::FootnoteDefinition,
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
+}
+
 /// The first paragraph's text, if the events hold a whole one.
 fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String> {
     let mut summary = Summary::default();

@@ -35,6 +35,9 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
+/// The search page's template, required while `[search]` is enabled.
+const SEARCH_TEMPLATE: &str = "search.html";
+
 /// Checklist ids of the website policy and the privacy policy, linked in every footer.
 const POLICY_STANDARDS: &[&str] = &["feat-website-policy", "feat-privacy-policy"];
 
@@ -55,6 +58,7 @@ enum Job {
     Home(Lang),
     SiteMapPage(Lang),
     Statistics(Lang),
+    Search(Lang),
     NotFound,
     SitemapXml,
     Robots,
@@ -84,6 +88,11 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
                 "the theme has no template `{name}`; add templates/{name} to the theme or the site"
             );
         }
+    }
+    if site.config.search.enabled && !theme.templates.contains_key(SEARCH_TEMPLATE) {
+        anyhow::bail!(
+            "ธีมไม่มีแม่แบบ `{SEARCH_TEMPLATE}` ที่หน้าค้นหาต้องใช้ (the theme has no template `{SEARCH_TEMPLATE}` for the search page); add templates/{SEARCH_TEMPLATE} or set `[search] enabled = false` in site.toml"
+        );
     }
     let settings = FilterSettings {
         tz: site.tz,
@@ -120,9 +129,14 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
         .sum::<usize>()
         + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink)?;
     let attachments = write_attachments(site, sink)?;
+    let index_files = if site.config.search.enabled {
+        crate::search::write(site, sink)?
+    } else {
+        0
+    };
     Ok(Rendered {
         pages,
-        files: pages + attachments + assets.len(),
+        files: pages + attachments + assets.len() + index_files,
     })
 }
 
@@ -173,6 +187,9 @@ fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
         jobs.push(Job::Home(lang));
         jobs.push(Job::SiteMapPage(lang));
         jobs.push(Job::Statistics(lang));
+        if site.config.search.enabled {
+            jobs.push(Job::Search(lang));
+        }
         jobs.push(Job::Feed {
             lang,
             section: None,
@@ -267,6 +284,15 @@ fn base_context(
                 &site.urls.link(&format!("{}statistics/", lang.prefix())),
             );
             ctx.insert("standards_url", &site.urls.link("/standards/"));
+            // The header's search box: empty when `[search] enabled = false`.
+            ctx.insert(
+                "search_url",
+                &if site.config.search.enabled {
+                    site.urls.link(&format!("{}search/", lang.prefix()))
+                } else {
+                    String::new()
+                },
+            );
             ctx.insert(
                 "feed_url",
                 &site.urls.link(&format!("{}atom.xml", lang.prefix())),
@@ -292,6 +318,7 @@ fn run(
         | Job::Home(lang)
         | Job::SiteMapPage(lang)
         | Job::Statistics(lang)
+        | Job::Search(lang)
         | Job::Feed { lang, .. } => *lang,
         Job::NotFound | Job::SitemapXml | Job::Robots => Lang::Th,
     };
@@ -349,6 +376,21 @@ fn run(
         Job::Statistics(lang) => {
             statistics_context(site, prepared, *lang, &mut ctx);
             ("statistics.html", format!("{}statistics/", lang.prefix()))
+        }
+        Job::Search(lang) => {
+            ctx.insert("page_kind", "search");
+            ctx.insert("breadcrumbs", &[crumb_key("search")]);
+            ctx.insert(
+                "search_index_url",
+                &site
+                    .urls
+                    .link(&format!("/{}/{}/", crate::search::INDEX_DIR, lang.code())),
+            );
+            ctx.insert(
+                "alternate_url",
+                &site.urls.link(&format!("{}search/", other(*lang).prefix())),
+            );
+            (SEARCH_TEMPLATE, format!("{}search/", lang.prefix()))
         }
         Job::NotFound => {
             ctx.insert("page_kind", "404");
