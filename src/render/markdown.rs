@@ -30,6 +30,7 @@ pub fn render(markdown: &str) -> Rendered {
     keep_phone_numbers_whole(&mut events);
     let links = link_targets(events.iter());
     let first_paragraph = first_paragraph(events.iter().cloned());
+    thai_breaks_in_headings_and_cells(&mut events);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, events.into_iter());
     Rendered {
@@ -127,6 +128,61 @@ fn keep_phone_numbers_whole(events: &mut [Event<'_>]) {
     }
 }
 
+/// Headings and table cells are where narrow screens squeeze Thai text: mark
+/// the word boundaries there with `<wbr>` (see [`super::thai`]).
+fn thai_breaks_in_headings_and_cells(events: &mut [Event<'_>]) {
+    let mut depth = 0usize;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::TableCell) => depth += 1,
+            Event::End(TagEnd::Heading(_) | TagEnd::TableCell) => depth = depth.saturating_sub(1),
+            Event::Text(text) if depth > 0 => {
+                let marked = super::thai::wbr(text);
+                if marked.contains("<wbr>") {
+                    *event = Event::InlineHtml(CowStr::from(marked));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Wraps every table of a sanitised body in a labelled, focusable box that
+/// scrolls sideways on its own, so a wide table never widens the page.
+/// `label` names the box for screen readers ("ตารางที่"); tables are numbered.
+pub fn wrap_tables(html: &str, label: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    let mut n = 0;
+    while let Some(at) = rest.find("<table>") {
+        n += 1;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(
+            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{} {n}\">",
+            super::templates::escape_markup(label)
+        ));
+        let after = &rest[at..];
+        match after.find("</table>") {
+            Some(end) => {
+                let end = end + "</table>".len();
+                out.push_str(&after[..end]);
+                out.push_str("</div>");
+                rest = &after[end..];
+            }
+            None => {
+                out.push_str(after);
+                out.push_str("</div>");
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Lowercase words joined by `-`; Thai letters and marks are kept as they are.
 fn heading_slug(text: &str) -> String {
     let mut slug = String::new();
@@ -176,6 +232,39 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thai_headings_and_cells_break_between_words_only() {
+        let r = render(
+            "## ประวัติหน่วยงาน\n\n| ตำแหน่ง | ชื่อ |\n|---|---|\n| ผู้บริหาร | นายสมชาย |\n\nประวัติหน่วยงาน",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"ประวัติหน่วยงาน\">ประวัติ<wbr>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("ประวั<wbr>"), "{}", r.html);
+        assert!(r.html.contains("<td>ผู้บริหาร</td>"), "{}", r.html);
+        assert!(r.html.contains("<td>นาย<wbr>สมชาย</td>"), "{}", r.html);
+        // Paragraphs are left to the browser.
+        assert!(r.html.contains("<p>ประวัติหน่วยงาน</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_labelled_box() {
+        let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |").html;
+        let wrapped = wrap_tables(&html, "ตารางที่");
+        assert_eq!(
+            wrapped
+                .matches("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"")
+                .count(),
+            2,
+            "{wrapped}"
+        );
+        assert!(wrapped.contains("aria-label=\"ตารางที่ 2\""), "{wrapped}");
+        assert_eq!(wrapped.matches("</table></div>").count(), 2, "{wrapped}");
+        assert_eq!(wrap_tables("<p>x</p>", "t"), "<p>x</p>");
+    }
 
     #[test]
     fn extensions_render() {
