@@ -24,4 +24,4 @@ if [ ! -f "$here/node_modules/.package-lock.json" ] || ! cmp -s "$here/package-l
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.package-lock.json.copy)
 fi
 cd "$here"
-exec node --test --test-concurrency=1 validate.test.mjs browser.test.mjs
+exec node --test --test-concurrency=1 validate.test.mjs browser.test.mjs phone.test.mjs
