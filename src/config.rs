@@ -68,6 +68,9 @@ pub struct QuickLink {
     pub icon: String,
 }
 
+/// A period from its first instant to the first instant after it (exclusive end).
+pub type Period = (DateTime<FixedOffset>, DateTime<FixedOffset>);
+
 /// `[mourning] start = 2026-10-13, end = 2026-11-12`: from `start` until `end`
 /// (exclusive, like `expires`) in the site's time zone.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -291,10 +294,7 @@ impl SiteConfig {
     }
 
     /// The mourning period as instants in the site's zone, when one is set.
-    pub fn mourning_period(
-        &self,
-        tz: Tz,
-    ) -> Result<Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>, Problem> {
+    pub fn mourning_period(&self, tz: Tz) -> Result<Option<Period>, Problem> {
         let Some(m) = &self.mourning else {
             return Ok(None);
         };
