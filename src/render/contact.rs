@@ -79,7 +79,11 @@ fn link(urls: &Urls, url: &str) -> String {
     {
         url.to_string()
     } else {
-        urls.link(url)
+        // Keep a `#fragment` as written: only the path is encoded.
+        match url.split_once('#') {
+            Some((path, fragment)) => format!("{}#{fragment}", urls.link(path)),
+            None => urls.link(url),
+        }
     }
 }
 
@@ -171,6 +175,16 @@ mod tests {
         assert_eq!(tel_href("0 5372 1234 ต่อ 102"), "tel:053721234,102");
         assert_eq!(tel_href("๑๔๒๒"), "tel:1422");
         assert_eq!(tel_href("+66 53 721 234 ext. 5"), "tel:+6653721234,5");
+    }
+
+    #[test]
+    fn site_links_keep_their_fragment() {
+        let urls = Urls::new("https://office.example/repo/");
+        assert_eq!(
+            link(&urls, "/services/a/#corruption"),
+            "/repo/services/a/#corruption"
+        );
+        assert_eq!(link(&urls, "https://x.example/#a"), "https://x.example/#a");
     }
 
     #[test]

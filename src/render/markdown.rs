@@ -258,7 +258,7 @@ pub fn wrap_tables(html: &str, label: &str) -> String {
         n += 1;
         out.push_str(&rest[..at]);
         out.push_str(&format!(
-            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{} {n}\">",
+            "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {n}\">",
             super::templates::escape_markup(label)
         ));
         let after = &rest[at..];
@@ -266,12 +266,12 @@ pub fn wrap_tables(html: &str, label: &str) -> String {
             Some(end) => {
                 let end = end + "</table>".len();
                 out.push_str(&after[..end]);
-                out.push_str("</div>");
+                out.push_str("</section>");
                 rest = &after[end..];
             }
             None => {
                 out.push_str(after);
-                out.push_str("</div>");
+                out.push_str("</section>");
                 rest = "";
             }
         }
@@ -369,13 +369,18 @@ mod tests {
         let wrapped = wrap_tables(&html, "ตารางที่");
         assert_eq!(
             wrapped
-                .matches("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"")
+                // A named <section> is a region landmark.
+                .matches("<section class=\"table-wrap\" tabindex=\"0\"")
                 .count(),
             2,
             "{wrapped}"
         );
         assert!(wrapped.contains("aria-label=\"ตารางที่ 2\""), "{wrapped}");
-        assert_eq!(wrapped.matches("</table></div>").count(), 2, "{wrapped}");
+        assert_eq!(
+            wrapped.matches("</table></section>").count(),
+            2,
+            "{wrapped}"
+        );
         assert_eq!(wrap_tables("<p>x</p>", "t"), "<p>x</p>");
     }
 

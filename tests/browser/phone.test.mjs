@@ -139,7 +139,7 @@ describe('2. nothing scrolls sideways', () => {
     try {
       await load(page, '/news/2026-11-10-procurement-result-2569-10/');
       const box = page.locator('.table-wrap').first();
-      assert.equal(await box.getAttribute('role'), 'region');
+      assert.equal(await box.evaluate((el) => el.tagName), 'SECTION', 'a named section: a region landmark');
       assert.match(await box.getAttribute('aria-label'), /ตารางที่ 1/);
       assert.equal(await box.getAttribute('tabindex'), '0');
       const { scroll, client } = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
