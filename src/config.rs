@@ -1,8 +1,10 @@
 //! `site.toml`: the site's settings, read once from the loaded snapshot.
 
+use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::WrittenDate;
 use crate::error::{Problem, toml_problem};
 
 /// The settings of one site, as written in `site.toml`.
@@ -60,6 +62,13 @@ pub struct SiteConfig {
     /// `[search]`: the site's own search (on unless `enabled = false`).
     #[serde(default)]
     pub search: SearchConfig,
+    // --- The public site on a phone: quick links and mourning -----------------
+    /// Tiles on the first screen of the home page (`[[quick_link]]`), in order.
+    #[serde(default, rename = "quick_link")]
+    pub quick_links: Vec<QuickLink>,
+    /// National mourning: the whole site turns gray with a black ribbon.
+    #[serde(default)]
+    pub mourning: Option<Mourning>,
 }
 
 /// `[limits]` in `site.toml`.
@@ -111,6 +120,43 @@ fn default_true() -> bool {
     true
 }
 
+/// One tile of the home page's first screen: ร้องเรียน, e-Service, ITA, ติดต่อเรา…
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickLink {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    /// A site path (`/services/complaint-form/`) or a web address.
+    pub url: String,
+    /// Name of a theme icon: complaint, eservice, ita, contact, job, procurement.
+    #[serde(default)]
+    pub icon: String,
+}
+
+/// A period from its first instant to the first instant after it (exclusive end).
+pub type Period = (DateTime<FixedOffset>, DateTime<FixedOffset>);
+
+/// `[mourning] start = 2026-10-13, end = 2026-11-12`: from `start` until `end`
+/// (exclusive, like `expires`) in the site's time zone.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mourning {
+    pub start: toml::value::Datetime,
+    pub end: toml::value::Datetime,
+}
+
+/// A hotline or extra number shown with tap-to-call links (`[[contact.hotline]]`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotline {
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// As people read it: `1669`, `0 5372 1234 ต่อ 102`.
+    pub number: String,
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -126,6 +172,30 @@ pub struct Contact {
     pub email: String,
     #[serde(default)]
     pub map_url: String,
+    // --- Reaching the office from a phone --------------------------------------
+    /// Office hours, in Thai and English ("จันทร์–ศุกร์ 08.30–16.30 น.").
+    #[serde(default)]
+    pub hours: String,
+    #[serde(default)]
+    pub hours_en: String,
+    #[serde(default, rename = "hotline")]
+    pub hotlines: Vec<Hotline>,
+    /// The office's LINE Official Account and Facebook page; each gets a QR code.
+    #[serde(default)]
+    pub line_url: String,
+    #[serde(default)]
+    pub facebook_url: String,
+    /// A static map image the office provides, as a site path of a published file.
+    #[serde(default)]
+    pub map_image: String,
+    /// The contact page, the general complaint page and, kept apart, the page for
+    /// complaints about corruption; the first two go in the main menu.
+    #[serde(default)]
+    pub contact_url: String,
+    #[serde(default)]
+    pub complaint_url: String,
+    #[serde(default)]
+    pub corruption_url: String,
 }
 
 /// `[statistics]`: what the generated statistics and satisfaction page shows.
@@ -256,6 +326,7 @@ impl SiteConfig {
                 Problem::new(SITE_FILE, "paginate_by must be at least 1").field("paginate_by")
             );
         }
+        config.mourning_period(config.tz()?)?;
         let mut seen = std::collections::BTreeSet::new();
         for section in &config.sections {
             if !is_slug(&section.id) {
@@ -301,6 +372,32 @@ impl SiteConfig {
             )
             .field("timezone")
         })
+    }
+
+    /// The mourning period as instants in the site's zone, when one is set.
+    pub fn mourning_period(&self, tz: Tz) -> Result<Option<Period>, Problem> {
+        let Some(m) = &self.mourning else {
+            return Ok(None);
+        };
+        let read = |field: &str, value: &toml::value::Datetime| {
+            WrittenDate::from_toml(value)
+                .map(|d| d.instant(tz))
+                .map_err(|e| Problem::new(SITE_FILE, e).field(format!("mourning.{field}")))
+        };
+        let (start, end) = (read("start", &m.start)?, read("end", &m.end)?);
+        if end <= start {
+            return Err(Problem::new(
+                SITE_FILE,
+                "mourning end is not after start; end is the first day the site is in colour again",
+            )
+            .field("mourning.end"));
+        }
+        Ok(Some((start, end)))
+    }
+
+    /// Whether the site is in mourning at `now`.
+    pub fn in_mourning(&self, tz: Tz, now: DateTime<FixedOffset>) -> bool {
+        matches!(self.mourning_period(tz), Ok(Some((start, end))) if start <= now && now < end)
     }
 
     pub fn section(&self, id: &str) -> Option<&SectionConfig> {
@@ -545,6 +642,25 @@ mod tests {
         assert_eq!(c.limits.item_size_mb, 2);
         assert_eq!(c.refused.len(), 3, "{:?}", c.refused);
         assert_eq!(c.refused[0].line, Some(1));
+    }
+
+    #[test]
+    fn mourning_is_a_period_with_an_exclusive_end() {
+        let c = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[mourning]\nstart = 2026-10-13\nend = 2026-11-12",
+        )
+        .unwrap();
+        let tz = chrono_tz::Asia::Bangkok;
+        let at = |s: &str| crate::dates::parse_now(s).unwrap();
+        assert!(!c.in_mourning(tz, at("2026-10-12T23:59:59+07:00")));
+        assert!(c.in_mourning(tz, at("2026-10-13T00:00:00+07:00")));
+        assert!(c.in_mourning(tz, at("2026-11-11T23:59:59+07:00")));
+        assert!(!c.in_mourning(tz, at("2026-11-12T00:00:00+07:00")));
+        let e = SiteConfig::parse(
+            "title = \"x\"\nbase_url = \"https://a/\"\n[mourning]\nstart = 2026-10-13\nend = 2026-10-13",
+        )
+        .unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("mourning.end"));
     }
 
     #[test]

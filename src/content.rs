@@ -158,6 +158,8 @@ struct RawItemFront {
     tags: Vec<String>,
     kind: Option<Kind>,
     review: Option<toml::value::Datetime>,
+    /// The item's last change, shown as the page's "last updated".
+    updated: Option<toml::value::Datetime>,
     #[serde(default)]
     standard: Vec<String>,
     source: Option<String>,
@@ -191,6 +193,8 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
     pub kind: Option<Kind>,
     pub review: Option<DateTime<FixedOffset>>,
+    /// The item's last change (optional, never before `publish`).
+    pub updated: Option<DateTime<FixedOffset>>,
     pub standard: Vec<String>,
     pub source: Option<String>,
     pub weight: Option<i64>,
@@ -319,6 +323,7 @@ pub fn parse_item(
     let publish = date("publish", &raw.publish);
     let expires = date("expires", &raw.expires);
     let review = date("review", &raw.review);
+    let updated = date("updated", &raw.updated);
     if raw.publish.is_none() {
         problems.push(
             Problem::new(path, "no publish date; add `publish = 2026-12-01` (or a time such as 2026-12-01T08:30:00+07:00)")
@@ -341,6 +346,18 @@ pub fn parse_item(
             )
             .field("expires"),
             line_of_key("expires"),
+        ));
+    }
+    if let (Some(p), Some(u)) = (publish, updated)
+        && u < p
+    {
+        problems.push(at_key(
+            Problem::new(
+                path,
+                "updated is before publish; write the date of the item's last change, on or after publish",
+            )
+            .field("updated"),
+            line_of_key("updated"),
         ));
     }
     if raw.kind.is_some() && section != "news" {
@@ -395,6 +412,7 @@ pub fn parse_item(
             tags: raw.tags,
             kind: raw.kind,
             review,
+            updated,
             standard: raw.standard,
             source: raw.source,
             weight: raw.weight,
@@ -604,6 +622,22 @@ mod tests {
         assert_eq!(it.front.kind, Some(Kind::Job));
         assert_eq!(it.body_line, 12);
         assert_eq!(it.url(), "/news/a/");
+    }
+
+    #[test]
+    fn updated_is_optional_and_never_before_publish() {
+        let it =
+            item("+++\ntitle = \"t\"\npublish = 2026-11-01\nupdated = 2026-11-20T09:15:00\n+++\n")
+                .unwrap();
+        assert_eq!(
+            it.front.updated.unwrap().to_rfc3339(),
+            "2026-11-20T09:15:00+07:00"
+        );
+        let e = item("+++\ntitle = \"t\"\npublish = 2026-11-01\nupdated = 2026-10-31\n+++\n")
+            .unwrap_err();
+        assert_eq!(e[0].field.as_deref(), Some("updated"));
+        assert_eq!(e[0].line, Some(4));
+        assert!(e[0].message.contains("before publish"), "{}", e[0].message);
     }
 
     #[test]

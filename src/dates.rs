@@ -168,7 +168,7 @@ pub enum DateForm {
     Full,
     /// 26 พ.ย. 69
     Short,
-    /// 26 พฤศจิกายน 2569 เวลา 08:30 น.
+    /// 26 พฤศจิกายน 2569 เวลา 08.30 น. (Thai writes the hour and minute with a dot)
     DateTime,
     /// พฤศจิกายน 2569
     Month,
@@ -196,7 +196,7 @@ pub fn thai_date(at: DateTime<FixedOffset>, tz: Tz, form: DateForm, thai_digits:
         DateForm::Short => format!("{} {} {:02}", at.day(), MONTHS_SHORT[month], year % 100),
         DateForm::DateTime => {
             format!(
-                "{} {} {} เวลา {:02}:{:02} น.",
+                "{} {} {} เวลา {:02}.{:02} น.",
                 at.day(),
                 MONTHS_FULL[month],
                 year,
@@ -229,6 +229,36 @@ pub fn english_date(at: DateTime<FixedOffset>, tz: Tz, form: DateForm) -> String
             at.minute()
         ),
         DateForm::Month => format!("{} {}", month, at.year()),
+    }
+}
+
+/// How people read the end of a period that stops at `end` (exclusive, like
+/// `expires`): at 00:00 the last day shown is the day before ("until 8 December"
+/// for an item gone at 00:00 on 9 December); at any other time, the exact time.
+/// Returns the instant to print and whether to print its time of day.
+pub fn last_shown(end: DateTime<FixedOffset>, tz: Tz) -> (DateTime<FixedOffset>, bool) {
+    let local = end.with_timezone(&tz);
+    if local.time() == NaiveTime::MIN {
+        let day_before = local.date_naive().pred_opt().unwrap_or(local.date_naive());
+        (start_of_day(day_before, tz), false)
+    } else {
+        (end, true)
+    }
+}
+
+/// The end of a period in Thai: the last day shown, or the exact time.
+pub fn thai_until(end: DateTime<FixedOffset>, tz: Tz, thai_digits: bool) -> String {
+    match last_shown(end, tz) {
+        (day, false) => thai_date(day, tz, DateForm::Full, thai_digits),
+        (at, true) => thai_date(at, tz, DateForm::DateTime, thai_digits),
+    }
+}
+
+/// The end of a period in English: the last day shown, or the exact time.
+pub fn english_until(end: DateTime<FixedOffset>, tz: Tz) -> String {
+    match last_shown(end, tz) {
+        (day, false) => english_date(day, tz, DateForm::Full),
+        (at, true) => english_date(at, tz, DateForm::DateTime),
     }
 }
 
@@ -295,10 +325,32 @@ mod tests {
         assert_eq!(thai_date(at, tz, DateForm::Short, false), "26 พ.ย. 69");
         assert_eq!(
             thai_date(at, tz, DateForm::DateTime, false),
-            "26 พฤศจิกายน 2569 เวลา 08:05 น."
+            "26 พฤศจิกายน 2569 เวลา 08.05 น."
         );
         assert_eq!(thai_date(at, tz, DateForm::Full, true), "๒๖ พฤศจิกายน ๒๕๖๙");
         assert_eq!(english_date(at, tz, DateForm::Full), "26 November 2026");
+    }
+
+    #[test]
+    fn the_end_of_a_period_is_the_last_day_shown() {
+        let tz = chrono_tz::Asia::Bangkok;
+        // Gone at 00:00 on 9 December: shown until 8 December.
+        let midnight = parse_now("2026-12-09T00:00:00+07:00").unwrap();
+        assert_eq!(thai_until(midnight, tz, false), "8 ธันวาคม 2569");
+        assert_eq!(thai_until(midnight, tz, true), "๘ ธันวาคม ๒๕๖๙");
+        assert_eq!(english_until(midnight, tz), "8 December 2026");
+        // Midnight in UTC is 07:00 in Bangkok: an exact time, not a day.
+        let utc_midnight = parse_now("2026-12-09T00:00:00Z").unwrap();
+        assert_eq!(
+            thai_until(utc_midnight, tz, false),
+            "9 ธันวาคม 2569 เวลา 07.00 น."
+        );
+        let noon = parse_now("2026-12-09T12:00:00+07:00").unwrap();
+        assert_eq!(thai_until(noon, tz, false), "9 ธันวาคม 2569 เวลา 12.00 น.");
+        assert_eq!(english_until(noon, tz), "9 December 2026, 12:00");
+        // A new year: gone on 1 January, shown until 31 December of the year before.
+        let new_year = parse_now("2027-01-01T00:00:00+07:00").unwrap();
+        assert_eq!(thai_until(new_year, tz, false), "31 ธันวาคม 2569");
     }
 
     #[test]

@@ -313,7 +313,17 @@ pub fn decide(
     }
     withhold_duplicate_urls(&mut decisions);
     decisions.sort_by(|a, b| a.path.cmp(&b.path));
-    let next_change = next_change(&decisions, now);
+    // The start and end of a mourning period change every page too.
+    let mourning = config.mourning_period(tz).ok().flatten();
+    let next_change = next_change(&decisions, now)
+        .into_iter()
+        .chain(
+            mourning
+                .into_iter()
+                .flat_map(|(start, end)| [start, end])
+                .filter(|t| *t > now),
+        )
+        .min();
     DecisionReport {
         now,
         trust: snapshot.trust,

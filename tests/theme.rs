@@ -65,7 +65,9 @@ fn item_page_shows_publication_facts_in_thai() {
     assert!(page.contains("<html lang=\"th\">"));
     assert!(page.contains("21 พฤศจิกายน 2569"), "publish date in B.E.");
     assert!(page.contains("เผยแพร่ถึง"));
-    assert!(page.contains("31 ธันวาคม 2569"), "expiry in B.E.");
+    // expires = 2026-12-31 (00:00): the last day shown is 30 December.
+    assert!(page.contains("30 ธันวาคม 2569"), "last day shown, in B.E.");
+    assert!(!page.contains("31 ธันวาคม 2569"), "not the first day gone");
     assert!(
         page.contains("นายอินชัย อุ่นน้อย") && page.contains("สาธารณสุขอำเภอพาน"),
         "approver and title"
@@ -163,6 +165,8 @@ fn no_page_points_at_another_host_except_content_links() {
         "https://other.example/notice",
         "https://law.example/act",
         "https://forms.office.example/survey",
+        // Share on LINE is a plain link people follow; nothing loads from there.
+        "https://social-plugins.line.me/lineit/share?url=https%3A%2F%2Foffice%2Eexample%2F",
     ];
     let mut pages = 0;
     for (path, text) in site.all_output() {
@@ -191,7 +195,7 @@ fn english_translation_has_a_language_switch() {
     site.build(NOW);
     let en = site.output("en/news/driver/index.html").unwrap();
     assert!(en.contains("<html lang=\"en\">"));
-    assert!(en.contains("Published until") && en.contains("31 December 2026"));
+    assert!(en.contains("Published until") && en.contains("30 December 2026"));
     assert!(en.contains(
         "<a class=\"lang-switch\" href=\"/news/driver/\" lang=\"th\" hreflang=\"th\">ภาษาไทย</a>"
     ));
@@ -208,15 +212,19 @@ fn thai_digits_is_a_site_option() {
     let site = fixture(&format!("thai_digits = true\n{SITE_TOML}"));
     site.build(NOW);
     let page = site.output("news/driver/index.html").unwrap();
-    assert!(page.contains("๓๑ ธันวาคม ๒๕๖๙"), "expiry in Thai digits");
-    assert!(!page.contains("31 ธันวาคม 2569"));
+    assert!(page.contains("๓๐ ธันวาคม ๒๕๖๙"), "expiry in Thai digits");
+    assert!(!page.contains("30 ธันวาคม 2569"));
 }
 
 #[test]
 fn statistics_page_links_the_survey_and_reports_and_footer_links_the_policy() {
     let site = default_site();
     site.build(NOW);
-    let page = site.output("statistics/index.html").unwrap();
+    // Titles carry <wbr> between Thai words for narrow screens.
+    let page = site
+        .output("statistics/index.html")
+        .unwrap()
+        .replace("<wbr>", "");
     assert!(page.contains("href=\"https://forms.office.example/survey\""));
     assert!(page.contains("ผลสำรวจความพึงพอใจ ปี 2569"));
     assert!(page.contains("ไม่ใช้ตัวนับผู้เข้าชมจากเว็บไซต์อื่น"));
@@ -251,4 +259,25 @@ fn breadcrumbs_lead_home_through_the_section() {
     assert!(crumbs.contains("<a href=\"/\">หน้าแรก</a>"));
     assert!(crumbs.contains("<a href=\"/news/\">ข่าว</a>"));
     assert!(crumbs.contains("<span aria-current=\"page\">ประกาศรับสมัครพนักงานขับรถยนต์</span>"));
+}
+
+#[test]
+fn mourning_grays_the_site_from_start_until_end_and_is_the_next_change() {
+    let site = fixture(&format!(
+        "{SITE_TOML}\n[mourning]\nstart = 2026-11-20\nend = 2026-11-27\n"
+    ));
+    site.build(NOW);
+    let home = site.output("index.html").unwrap();
+    assert!(home.contains("<html lang=\"th\" data-mourning=\"on\">"));
+    assert!(home.contains("class=\"ribbon\""), "black ribbon");
+    let info = site.output("build-info.json").unwrap();
+    assert!(
+        info.contains("\"next_change\": \"2026-11-27T00:00:00+07:00\""),
+        "the mourning end is the next change: {info}"
+    );
+    // The daily build on the end date takes it off.
+    site.build("2026-11-27T00:05:00+07:00");
+    let home = site.output("index.html").unwrap();
+    assert!(home.contains("<html lang=\"th\">"));
+    assert!(!home.contains("class=\"ribbon\""));
 }

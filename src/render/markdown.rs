@@ -124,9 +124,13 @@ impl<'a> Iterator for Blocks<'a> {
             add_heading_ids(&mut block, &mut self.used_ids);
             keep_phone_numbers_whole(&mut block);
             self.links.extend(link_targets(block.iter()));
-            let mut out = self.out.borrow_mut();
             for event in &block {
                 self.summary.take(event);
+            }
+            let mut block = link_phone_numbers(block);
+            thai_breaks_in_headings_and_cells(&mut block);
+            let mut out = self.out.borrow_mut();
+            for event in &block {
                 if let Event::Html(html) | Event::InlineHtml(html) = event {
                     out.open_raw_elements += open_elements(html);
                 }
@@ -287,6 +291,157 @@ fn keep_phone_numbers_whole(events: &mut [Event<'_>]) {
     }
 }
 
+/// Headings and table cells are where narrow screens squeeze Thai text: mark
+/// the word boundaries there with `<wbr>` (see [`super::thai`]).
+fn thai_breaks_in_headings_and_cells(events: &mut [Event<'_>]) {
+    let mut depth = 0usize;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::TableCell) => depth += 1,
+            Event::End(TagEnd::Heading(_) | TagEnd::TableCell) => depth = depth.saturating_sub(1),
+            Event::Text(text) if depth > 0 => {
+                let marked = super::thai::wbr(text);
+                if marked.contains("<wbr>") {
+                    *event = Event::InlineHtml(CowStr::from(marked));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Words after which a number is one to call.
+const CALL_WORDS: &[&str] = &["โทรศัพท์", "โทร", "สายด่วน", "Tel", "Phone", "phone"];
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('๐'..='๙').contains(&c)
+}
+
+/// The byte range of the first phone number after a call word in `text`
+/// ("โทร 0 5372 1234 ต่อ 102", "สายด่วน 1669"), from `from` on.
+fn find_phone(text: &str, from: usize) -> Option<(usize, usize)> {
+    let mut search = from;
+    while search < text.len() {
+        let (at, word) = CALL_WORDS
+            .iter()
+            .filter_map(|w| text[search..].find(w).map(|i| (search + i, *w)))
+            .min_by_key(|(i, _)| *i)?;
+        let mut start = at + word.len();
+        for c in text[start..].chars() {
+            if c == ' ' || c == '.' || c == ':' || c == '\u{a0}' {
+                start += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let (mut end, mut digits, mut last_digit_end) = (start, 0, start);
+        for c in text[start..].chars() {
+            if is_digit(c) {
+                digits += 1;
+                end += c.len_utf8();
+                last_digit_end = end;
+            } else if (c == ' ' || c == '-') && digits > 0 {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if digits >= 4 {
+            let mut end = last_digit_end;
+            for ext in [" ต่อ ", " ext. ", " ext "] {
+                if let Some(rest) = text[end..].strip_prefix(ext) {
+                    let n: usize = rest
+                        .chars()
+                        .take_while(|c| is_digit(*c))
+                        .map(char::len_utf8)
+                        .sum();
+                    if n > 0 {
+                        end += ext.len() + n;
+                    }
+                    break;
+                }
+            }
+            return Some((start, end));
+        }
+        search = at + word.len();
+    }
+    None
+}
+
+/// Phone numbers written after "โทร", "สายด่วน" or "Tel" become tap-to-call
+/// links, as people on a phone expect; numbers inside links and code are left alone.
+fn link_phone_numbers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut in_link_or_code = 0usize;
+    for event in events {
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Heading { .. }) => {
+                in_link_or_code += 1
+            }
+            Event::End(TagEnd::Link | TagEnd::CodeBlock | TagEnd::Heading(_)) => {
+                in_link_or_code = in_link_or_code.saturating_sub(1);
+            }
+            Event::Text(text) if in_link_or_code == 0 && find_phone(text, 0).is_some() => {
+                let text = text.to_string();
+                let mut from = 0;
+                let mut written = 0;
+                while let Some((start, end)) = find_phone(&text, from) {
+                    out.push(Event::Text(CowStr::from(text[written..start].to_string())));
+                    let number = &text[start..end];
+                    out.push(Event::InlineHtml(CowStr::from(format!(
+                        "<a class=\"tel\" href=\"{}\">{}</a>",
+                        super::contact::tel_href(number),
+                        super::templates::escape_markup(&number.replace(' ', "\u{a0}"))
+                    ))));
+                    written = end;
+                    from = end;
+                }
+                out.push(Event::Text(CowStr::from(text[written..].to_string())));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// Wraps every table of a sanitised body in a labelled, focusable box that
+/// scrolls sideways on its own, so a wide table never widens the page.
+/// `label` names the box for screen readers ("ตารางที่"); tables are numbered.
+pub fn wrap_tables(html: &str, label: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    let mut n = 0;
+    while let Some(at) = rest.find("<table>") {
+        n += 1;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!(
+            "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {n}\">",
+            super::templates::escape_markup(label)
+        ));
+        let after = &rest[at..];
+        match after.find("</table>") {
+            Some(end) => {
+                let end = end + "</table>".len();
+                out.push_str(&after[..end]);
+                out.push_str("</section>");
+                rest = &after[end..];
+            }
+            None => {
+                out.push_str(after);
+                out.push_str("</section>");
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Lowercase words joined by `-`; Thai letters and marks are kept as they are.
 fn heading_slug(text: &str) -> String {
     let mut slug = String::new();
@@ -381,6 +536,60 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thai_headings_and_cells_break_between_words_only() {
+        let r = render(
+            "## ประวัติหน่วยงาน\n\n| ตำแหน่ง | ชื่อ |\n|---|---|\n| ผู้บริหาร | นายสมชาย |\n\nประวัติหน่วยงาน",
+        );
+        assert!(
+            r.html.contains("<h2 id=\"ประวัติหน่วยงาน\">ประวัติ<wbr>"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("ประวั<wbr>"), "{}", r.html);
+        assert!(r.html.contains("<td>ผู้บริหาร</td>"), "{}", r.html);
+        assert!(r.html.contains("<td>นาย<wbr>สมชาย</td>"), "{}", r.html);
+        // Paragraphs are left to the browser.
+        assert!(r.html.contains("<p>ประวัติหน่วยงาน</p>"), "{}", r.html);
+    }
+
+    #[test]
+    fn phone_numbers_after_call_words_are_tap_to_call() {
+        let html = render("สอบถาม โทร 0 5372 1234 ต่อ 102 หรือสายด่วน 1669 ในวันที่ 12 ธันวาคม 2569\n\n[โทร 1422](tel:1422) `โทร 1111`").html;
+        assert!(html.contains("โทร <a class=\"tel\" href=\"tel:053721234,102\" rel=\"noopener\">0&nbsp;5372&nbsp;1234&nbsp;ต่อ&nbsp;102</a> หรือ"), "{html}");
+        assert!(
+            html.contains(
+                "<a class=\"tel\" href=\"tel:1669\" rel=\"noopener\">1669</a> ในวันที่ 12 ธันวาคม"
+            ),
+            "{html}"
+        );
+        assert_eq!(html.matches("tel:1422").count(), 1, "{html}");
+        assert!(html.contains("<code>โทร 1111</code>"), "{html}");
+        // A year or a count is not a phone number without a call word.
+        assert!(!render("ปี 2569 มี 1669 คน").html.contains("tel:"));
+    }
+
+    #[test]
+    fn tables_scroll_in_their_own_labelled_box() {
+        let html = render("| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n\n| c |\n|---|\n| 3 |").html;
+        let wrapped = wrap_tables(&html, "ตารางที่");
+        assert_eq!(
+            wrapped
+                // A named <section> is a region landmark.
+                .matches("<section class=\"table-wrap\" tabindex=\"0\"")
+                .count(),
+            2,
+            "{wrapped}"
+        );
+        assert!(wrapped.contains("aria-label=\"ตารางที่ 2\""), "{wrapped}");
+        assert_eq!(
+            wrapped.matches("</table></section>").count(),
+            2,
+            "{wrapped}"
+        );
+        assert_eq!(wrap_tables("<p>x</p>", "t"), "<p>x</p>");
+    }
 
     #[test]
     fn extensions_render() {

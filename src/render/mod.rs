@@ -4,10 +4,13 @@
 //! writes into a sink: the staging folder of the write stage, or nothing at all for
 //! `khaosan check`, which renders in memory to prove the templates work.
 
+pub mod contact;
 pub mod evidence;
+pub mod images;
 pub mod markdown;
 mod statistics;
 pub mod templates;
+pub mod thai;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -78,6 +81,8 @@ struct Prepared {
     tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
     /// Home (`""`) and section introductions, rendered once for all their pages.
     intros: BTreeMap<(String, Lang), serde_json::Value>,
+    /// Resized copies of the photos of live items.
+    images: images::Images,
 }
 
 /// Renders the whole public site into `sink`.
@@ -118,7 +123,13 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
                 })
         },
     );
-    let prepared = prepare(site);
+    let mut prepared = prepare(site);
+    prepared.images = images::resize_all(site, sink)?;
+    let resized: usize = prepared
+        .images
+        .values()
+        .map(|r| r.variants.iter().filter(|v| v.rel != r.original).count())
+        .sum();
     let jobs = jobs(site, &prepared);
     let base = base_context(site, theme, &prepared);
     let pages: usize = jobs
@@ -136,7 +147,7 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
     };
     Ok(Rendered {
         pages,
-        files: pages + attachments + assets.len() + index_files,
+        files: pages + attachments + assets.len() + index_files + resized,
     })
 }
 
@@ -178,6 +189,7 @@ fn prepare(site: &Site<'_>) -> Prepared {
         cards,
         tags,
         intros,
+        images: images::Images::new(),
     }
 }
 
@@ -196,7 +208,7 @@ fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
         });
         for (s, section) in site.sections.iter().enumerate() {
             let count = section.items.get(&lang).map_or(0, Vec::len);
-            for page in 1..=page_count(count, site.config.paginate_by) {
+            for page in 1..=page_count(count, section_per_page(site, section.config, count)) {
                 jobs.push(Job::List {
                     list: List::Section(s),
                     lang,
@@ -220,6 +232,21 @@ fn jobs(site: &Site<'_>, prepared: &Prepared) -> Vec<Job> {
     }
     jobs.extend([Job::NotFound, Job::SitemapXml, Job::Robots]);
     jobs
+}
+
+/// Sections sorted by `weight` are the office's own pages in the order it chose
+/// (About the office, related websites): all of them on one page, so none falls
+/// onto page 2 where nobody looks.
+fn section_per_page(
+    site: &Site<'_>,
+    section: &crate::config::SectionConfig,
+    count: usize,
+) -> usize {
+    if section.sort == crate::config::SortOrder::Weight {
+        count.max(1)
+    } else {
+        site.config.paginate_by
+    }
 }
 
 fn page_count(items: usize, per_page: usize) -> usize {
@@ -298,9 +325,47 @@ fn base_context(
                 &site.urls.link(&format!("{}atom.xml", lang.prefix())),
             );
             ctx.insert("policies", &policy_links(site, prepared, lang));
+            // --- The public site on a phone: contact, quick links, mourning ---
+            let mut reach = contact::context(config, &site.urls, lang);
+            if let Some(map) = map_image(site, prepared) {
+                reach["map"] = map;
+            }
+            ctx.insert("reach", &reach);
+            ctx.insert(
+                "quick_links",
+                &contact::quick_links(config, &site.urls, lang),
+            );
+            ctx.insert(
+                "mourning",
+                &contact::mourning(config, site.tz, site.report.now),
+            );
+            ctx.insert("page_updated", "");
             (lang, ctx)
         })
         .collect()
+}
+
+/// The office's static map image (`[contact] map_image`), with its resized copies
+/// when it is a photo of a live item.
+fn map_image(site: &Site<'_>, prepared: &Prepared) -> Option<serde_json::Value> {
+    let path = &site.config.contact.map_image;
+    if path.is_empty() {
+        return None;
+    }
+    let rel = format!("/{}", path.trim_start_matches('/'));
+    let resized = prepared.images.get(&rel)?;
+    let small = resized
+        .variants
+        .iter()
+        .find(|v| v.width >= 360)
+        .unwrap_or_else(|| resized.largest());
+    Some(json!({
+        "src": small.url,
+        "srcset": resized.srcset(),
+        "width": small.width,
+        "height": small.height,
+        "full": resized.largest().url,
+    }))
 }
 
 /// Renders one job and writes its output; returns the number of pages written.
@@ -328,7 +393,64 @@ fn run(
             let card = &prepared.cards[*i];
             let item = site.items[*i].item;
             ctx.insert("page", card);
-            ctx.insert("content", &markdown::render(&item.body).html);
+            let live = &site.items[*i];
+            let table_label = match lang {
+                Lang::Th => "ตารางที่",
+                Lang::En => "Table",
+            };
+            let html = markdown::wrap_tables(&markdown::render(&item.body).html, table_label);
+            let (html, used) =
+                images::responsive_body(&html, &item.url(), &site.urls.base_path, &prepared.images);
+            ctx.insert("content", &html);
+            let gallery = images::gallery(&live.attachments, &used, &prepared.images);
+            // The share image: the item's first photo, else the site's.
+            let share = used
+                .iter()
+                .next()
+                .and_then(|u| prepared.images.get(u))
+                .or_else(|| {
+                    live.attachments
+                        .iter()
+                        .find_map(|a| prepared.images.get(&a.url))
+                })
+                .map(|r| site.urls.permalink(&r.medium().rel));
+            ctx.insert("share_image", &share);
+            // Photos shown on the page are not listed again as downloads.
+            let shown: std::collections::BTreeSet<&str> = used
+                .iter()
+                .map(String::as_str)
+                .chain(gallery.iter().filter_map(|g| {
+                    live.attachments
+                        .iter()
+                        .find(|a| {
+                            prepared
+                                .images
+                                .get(&a.url)
+                                .is_some_and(|r| r.largest().url == g.full)
+                        })
+                        .map(|a| a.url.as_str())
+                }))
+                .collect();
+            let downloads: Vec<&view::AttachmentView> = card
+                .attachments
+                .iter()
+                .zip(&live.attachments)
+                .filter(|(_, a)| !shown.contains(a.url.as_str()))
+                .map(|(v, _)| v)
+                .collect();
+            ctx.insert("attachments", &downloads);
+            ctx.insert("gallery", &gallery);
+            ctx.insert(
+                "share_line_url",
+                &format!(
+                    "https://social-plugins.line.me/lineit/share?url={}",
+                    percent_encoding::utf8_percent_encode(
+                        &card.permalink,
+                        percent_encoding::NON_ALPHANUMERIC
+                    )
+                ),
+            );
+            ctx.insert("page_updated", &card.updated);
             if let Some(section) = site.config.section(&item.section) {
                 ctx.insert("section", &SectionView::new(section, lang, &site.urls));
             }
@@ -472,7 +594,10 @@ fn list_context(
             ("tag.html", tag_url(name, lang), items.as_slice())
         }
     };
-    let per_page = site.config.paginate_by;
+    let per_page = match list {
+        List::Section(s) => section_per_page(site, site.sections[*s].config, indices.len()),
+        List::Tag(_) => site.config.paginate_by,
+    };
     let total = page_count(indices.len(), per_page);
     let page_url = |n: usize| {
         if n == 1 {
@@ -487,6 +612,15 @@ fn list_context(
         .take(per_page)
         .map(|&i| &prepared.cards[i])
         .collect();
+    // The list's last change: its newest item's.
+    ctx.insert(
+        "page_updated",
+        &indices
+            .iter()
+            .map(|&i| prepared.cards[i].updated.as_str())
+            .max()
+            .unwrap_or_default(),
+    );
     ctx.insert("items", &cards);
     ctx.insert(
         "paginator",
@@ -605,6 +739,14 @@ fn home_context(site: &Site<'_>, prepared: &Prepared, lang: Lang, ctx: &mut tera
         .filter(|&&i| site.items[i].item.front.kind == Some(crate::content::Kind::Alert))
         .map(|&i| &prepared.cards[i])
         .collect();
+    ctx.insert(
+        "page_updated",
+        &cards
+            .iter()
+            .map(|c| c.updated.as_str())
+            .max()
+            .unwrap_or_default(),
+    );
     ctx.insert("latest", &cards);
     ctx.insert("alerts", &alerts);
     ctx.insert("intro", &prepared.intros.get(&(String::new(), lang)));

@@ -9,7 +9,7 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use crate::dates::{DateForm, english_date, thai_date, to_thai_digits};
+use crate::dates::{DateForm, english_date, english_until, thai_date, thai_until, to_thai_digits};
 use crate::source::{Blob, Snapshot};
 
 /// Files of the default theme, compiled into the binary so any site builds
@@ -147,6 +147,28 @@ pub fn engine(theme: &Theme, settings: FilterSettings) -> anyhow::Result<tera::T
             Ok(Value::String(english_date(at, tz, form)))
         },
     );
+    // The end of a period (`expires`, mourning): the last day shown, or the exact time.
+    tera.register_filter(
+        "thai_until",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let (at, _) = date_args(value, args)?;
+            Ok(Value::String(thai_until(at, tz, thai_digits)))
+        },
+    );
+    tera.register_filter(
+        "en_until",
+        move |value: &Value, args: &HashMap<String, Value>| {
+            let (at, _) = date_args(value, args)?;
+            Ok(Value::String(english_until(at, tz)))
+        },
+    );
+    // Escapes text and marks Thai word boundaries with <wbr>; use as `| wbr | safe`.
+    tera.register_filter("wbr", |value: &Value, _: &HashMap<String, Value>| {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("wbr expects text"))?;
+        Ok(Value::String(super::thai::wbr(text)))
+    });
     tera.register_filter(
         "thai_digits",
         move |value: &Value, _: &HashMap<String, Value>| {
@@ -242,7 +264,7 @@ mod tests {
         };
         theme.templates.insert(
             "t.html".into(),
-            "{{ d | thai_date }}|{{ d | thai_date(form=\"short\") }}|{{ d | en_date }}".into(),
+            "{{ d | thai_date }}|{{ d | thai_date(form=\"short\") }}|{{ d | en_date }}|{{ d | thai_until }}|{{ d | en_until }}".into(),
         );
         let tera = engine(
             &theme,
@@ -256,7 +278,7 @@ mod tests {
         ctx.insert("d", "2026-12-30T17:00:00Z");
         assert_eq!(
             tera.render("t.html", &ctx).unwrap(),
-            "๓๑ ธันวาคม ๒๕๖๙|๓๑ ธ.ค. ๖๙|31 December 2026"
+            "๓๑ ธันวาคม ๒๕๖๙|๓๑ ธ.ค. ๖๙|31 December 2026|๓๐ ธันวาคม ๒๕๖๙|30 December 2026"
         );
     }
 }

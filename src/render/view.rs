@@ -103,9 +103,14 @@ impl ItemCard {
         let item = live.item;
         let front = &item.front;
         let urls = &site.urls;
+        // The item's last change: `updated` if written, or in git mode the
+        // approving commit's time when that is later.
+        let changed = front
+            .updated
+            .map_or(front.publish, |u| u.max(front.publish));
         let updated = live
             .approval
-            .map_or(front.publish, |a| a.approved_at.max(front.publish));
+            .map_or(changed, |a| a.approved_at.max(changed));
         ItemCard {
             title: front.title.clone(),
             url: urls.link(&item.url()),

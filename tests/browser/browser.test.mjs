@@ -160,6 +160,14 @@ describe('display controls by keyboard alone', () => {
         assert.ok(skipBox && skipBox.y >= 0, 'skip link is visible when focused');
 
         const normal = await rootFontSize(page);
+        // On phones the display controls fold behind one button.
+        const unfold = async () => {
+          if (widthName !== 'mobile') return;
+          await tabTo(page, '.display-toggle');
+          await page.keyboard.press('Enter');
+          assert.equal(await page.getAttribute('.display-toggle', 'aria-expanded'), 'true');
+        };
+        await unfold();
         await tabTo(page, '[data-font="up"]');
         await page.keyboard.press('Enter');
         await page.keyboard.press('Enter');
@@ -189,6 +197,7 @@ describe('display controls by keyboard alone', () => {
 
         await load(page, '/news/');
         assert.equal(await rootFontSize(page), larger, 'text size persists on a third page');
+        await unfold();
         await tabTo(page, '[data-font="reset"]');
         await page.keyboard.press('Enter');
         assert.equal(await rootFontSize(page), normal, 'ก restores the normal size');
@@ -292,11 +301,14 @@ if (process.env.SCREENSHOTS) {
       ['mobile-en.png', WIDTHS.mobile, '/en/'],
       ['item-desktop-th.png', WIDTHS.desktop, '/news/2026-11-24-job-driver/'],
       ['item-mobile-th.png', WIDTHS.mobile, '/news/2026-11-24-job-driver/'],
+      ['procurement-desktop-th.png', WIDTHS.desktop, '/news/2026-11-10-procurement-result-2569-10/', '.table-wrap'],
+      ['procurement-mobile-th.png', WIDTHS.mobile, '/news/2026-11-10-procurement-result-2569-10/', '.table-wrap'],
     ];
-    for (const [file, viewport, path] of shots) {
+    for (const [file, viewport, path, scrollTo] of shots) {
       const { context, page } = await openPage(viewport);
       try {
         await load(page, path);
+        if (scrollTo) await page.locator(scrollTo).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: join(dir, file) });
       } finally {
         await context.close();

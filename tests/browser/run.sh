@@ -24,4 +24,5 @@ if [ ! -f "$here/node_modules/.package-lock.json" ] || ! cmp -s "$here/package-l
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.package-lock.json.copy)
 fi
 cd "$here"
-exec node --test --test-concurrency=1 search-normalize.test.mjs validate.test.mjs browser.test.mjs search.test.mjs
+exec node --test --test-concurrency=1 search-normalize.test.mjs validate.test.mjs browser.test.mjs search.test.mjs phone.test.mjs
+

@@ -1,7 +1,7 @@
 // Builds the embedded site with the khaosan binary and serves it on 127.0.0.1.
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +27,21 @@ function binary() {
 }
 
 /** Builds the repository's site for `baseUrl` into a new temporary folder. */
-export function buildSite(baseUrl) {
+export function buildSite(baseUrl, root = REPO) {
   const work = mkdtempSync(join(tmpdir(), 'khaosan-browser-'));
   const out = join(work, 'public');
-  execFileSync(binary(), ['build', '--root', REPO, '--out', out, '--now', NOW, '--base-url', baseUrl,
+  execFileSync(binary(), ['build', '--root', root, '--out', out, '--now', NOW, '--base-url', baseUrl,
     '--report', join(work, 'report.json')], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { work, out, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+/** A copy of the repository's site (not its git history) in a temporary folder, to add files to. */
+export function copySite() {
+  const root = mkdtempSync(join(tmpdir(), 'khaosan-site-'));
+  for (const name of ['site.toml', 'checklist.toml', 'content', 'approvals', 'themes']) {
+    if (existsSync(join(REPO, name))) cpSync(join(REPO, name), join(root, name), { recursive: true });
+  }
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** Every file below `dir`, as paths relative to it with `/` separators. */

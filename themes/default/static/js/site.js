@@ -55,6 +55,27 @@
       sync();
       box.hidden = false;
     }
+    // Phones: the display controls fold behind one button (CSS shows it there only).
+    var displayButton = document.querySelector(".display-toggle");
+    if (displayButton && box) {
+      displayButton.hidden = false;
+      displayButton.addEventListener("click", function () {
+        var open = displayButton.getAttribute("aria-expanded") !== "true";
+        displayButton.setAttribute("aria-expanded", String(open));
+        box.classList.toggle("open", open);
+      });
+    }
+    // "Copy link" on items: the Clipboard API, no script from another site.
+    var copy = document.querySelector(".copy-link");
+    if (copy && navigator.clipboard) {
+      copy.hidden = false;
+      copy.addEventListener("click", function () {
+        var note = document.querySelector(".copy-status");
+        navigator.clipboard.writeText(copy.getAttribute("data-url")).then(function () {
+          if (note) note.textContent = copy.getAttribute("data-done");
+        }, function () { /* not allowed: the address bar still has the link */ });
+      });
+    }
     var menuButton = document.querySelector(".menu-toggle");
     var menu = document.getElementById("menu");
     if (menuButton && menu) {
