@@ -37,6 +37,13 @@ enum Command {
     Compliance(ComplianceArgs),
     /// รายงานผลการกำกับติดตามต่อผู้บริหาร (Monitoring report for the executives)
     Report(ReportArgs),
+    // Preview and authoring loop: serve, completions, man page.
+    /// เปิดเว็บไซต์บนเครื่องนี้ โหลดใหม่เองทุกครั้งที่บันทึกไฟล์ (Serve the site locally from memory; reloads on every save)
+    Serve(ServeArgs),
+    /// พิมพ์สคริปต์เติมคำสั่งอัตโนมัติของ shell (Print shell completions: bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// พิมพ์คู่มือแบบ man page (Print the man page, roff)
+    Man,
 }
 
 #[derive(Args)]
@@ -305,6 +312,9 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(args),
         Command::Status(args) => run_status(args),
         Command::New(args) => run_new(args),
+        Command::Serve(args) => run_serve(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man => run_man(),
     };
     match result {
         Ok(code) => code,
@@ -537,6 +547,65 @@ fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
         "ต่อไป (next): cd {} && khaosan check && khaosan compliance",
         args.dir.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (examples):\n  \
+    khaosan serve                      # http://127.0.0.1:1111/\n  \
+    khaosan serve --preview            # รวมรายการที่ยังไม่เผยแพร่ พร้อมแถบเหตุผล (withheld items too, with a banner)\n  \
+    khaosan serve --now 2026-12-01     # เว็บไซต์ ณ วันนั้น (the site as at that day, 00:00 site time)\n\n\
+    ไม่อ่านและไม่เขียน public/ (never reads or writes public/); ในโหมด git การแก้ไขที่ยังไม่ merge ถูกตัดสิน\n\
+    เหมือนผู้อนุมัติที่ระบุได้ merge แล้ว (in git mode, unmerged edits are judged as if their approver merged them).")]
+struct ServeArgs {
+    /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// พอร์ต (port; 0 picks a free one, printed on standard output)
+    #[arg(long, default_value_t = 1111, value_name = "N")]
+    port: u16,
+    /// ที่อยู่ที่รับการเชื่อมต่อ (address to listen on; default: this computer only)
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    bind: String,
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-12-01 = 00:00 site time, or 2026-12-01T08:30:00+07:00; default: now)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// แสดงรายการที่ยังไม่เผยแพร่ด้วย พร้อมแถบบอกเหตุผล (also show withheld items, each under a banner saying why)
+    #[arg(long)]
+    preview: bool,
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// shell
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    khaosan::serve::serve(&khaosan::serve::ServeOptions {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        now: args.now,
+        preview: args.preview,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_completions(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "khaosan", &mut out);
+    print_out(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_man() -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    print_out(&String::from_utf8_lossy(&out))?;
     Ok(ExitCode::SUCCESS)
 }
 
