@@ -152,7 +152,8 @@ fn prepare(site: &Site<'_>) -> Prepared {
         .intros
         .iter()
         .map(|(key, i)| {
-            let content = markdown::render(&i.body).html;
+            let content =
+                markdown::rebase_links(&markdown::render(&i.body).html, &site.urls.base_path);
             (
                 key.clone(),
                 json!({"title": i.title, "summary": i.summary, "content": content}),
@@ -300,7 +301,10 @@ fn run(
             let card = &prepared.cards[*i];
             let item = site.items[*i].item;
             ctx.insert("page", card);
-            ctx.insert("content", &markdown::render(&item.body).html);
+            ctx.insert(
+                "content",
+                &markdown::rebase_links(&markdown::render(&item.body).html, &site.urls.base_path),
+            );
             if let Some(section) = site.config.section(&item.section) {
                 ctx.insert("section", &SectionView::new(section, lang, &site.urls));
             }
