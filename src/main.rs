@@ -40,6 +40,8 @@ enum Command {
     // Preview and authoring loop: serve, completions, man page.
     /// เปิดเว็บไซต์บนเครื่องนี้ โหลดใหม่เองทุกครั้งที่บันทึกไฟล์ (Serve the site locally from memory; reloads on every save)
     Serve(ServeArgs),
+    /// เขียนตัวอย่างหน้าเว็บของการเปลี่ยนแปลง พร้อมแถบเหตุผล ลงโฟลเดอร์แยก (Write a preview of the pages, withheld items under a banner, to a folder of its own)
+    Preview(PreviewArgs),
     /// พิมพ์สคริปต์เติมคำสั่งอัตโนมัติของ shell (Print shell completions: bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// พิมพ์คู่มือแบบ man page (Print the man page, roff)
@@ -313,6 +315,7 @@ fn main() -> ExitCode {
         Command::Status(args) => run_status(args),
         Command::New(args) => run_new(args),
         Command::Serve(args) => run_serve(args),
+        Command::Preview(args) => run_preview(args),
         Command::Completions(args) => run_completions(args),
         Command::Man => run_man(),
     };
@@ -573,6 +576,53 @@ struct ServeArgs {
     /// แสดงรายการที่ยังไม่เผยแพร่ด้วย พร้อมแถบบอกเหตุผล (also show withheld items, each under a banner saying why)
     #[arg(long)]
     preview: bool,
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (example): khaosan preview --out preview\n\n\
+    ไม่ใช่เว็บไซต์จริง: ทุกหน้ามี noindex และเขียนลง public/ ไม่ได้ (not the public site: every page is noindex,\n\
+    and public/ or any folder holding build-info.json is refused). Open it with a local web server,\n\
+    e.g. python3 -m http.server -d preview, or read the same pages live with khaosan serve --preview.")]
+struct PreviewArgs {
+    /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// โฟลเดอร์ตัวอย่าง แยกจาก public/ (the preview folder, never public/)
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-12-01 = 00:00 site time, or RFC 3339; default: now)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// URL ฐานของหน้าตัวอย่าง (base URL of the preview pages; default: /)
+    #[arg(long, value_name = "URL", default_value = "/")]
+    base_url: String,
+}
+
+fn run_preview(args: PreviewArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::preview::{PreviewOptions, load_preview};
+    let site = load_preview(
+        &args.root,
+        &PreviewOptions {
+            now: args.now.unwrap_or_else(khaosan::dates::now),
+            base_url: args.base_url,
+            withheld: true,
+        },
+    )?;
+    site.write_to(&args.out, &args.root)?;
+    print_out(&format!("{}\n", args.out.display()))?;
+    eprintln!(
+        "เขียนตัวอย่างแล้ว (preview written): {} ไฟล์ (files), {} รายการเผยแพร่ (live), {} รายการพร้อมแถบ (with a banner)",
+        site.len(),
+        site.live,
+        site.shown.len()
+    );
+    for shown in &site.shown {
+        eprintln!("  {} → {}: {}", shown.path, shown.url, shown.banner);
+    }
+    for problem in &site.problems {
+        eprintln!("  ต้องแก้ไข (to fix): {problem}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Args)]
