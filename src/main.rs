@@ -53,7 +53,7 @@ struct SiteArgs {
     /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาที่ใช้ตัดสินการเผยแพร่ แบบ RFC 3339 (the clock, e.g. 2026-06-01T12:00:00+07:00; default: now)
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-06-01 = 00:00 site time, or 2026-06-01T12:00:00+07:00; default: now)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// กิ่งที่สร้างเว็บไซต์ (branch whose first-parent history is built; default: HEAD)
@@ -138,7 +138,7 @@ struct CheckArgs {
     /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาที่ใช้ตัดสินการเผยแพร่ แบบ RFC 3339 (the clock, e.g. 2026-06-01T12:00:00+07:00; default: now)
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-06-01 = 00:00 site time, or 2026-06-01T12:00:00+07:00; default: now)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// เทียบกับ revision นี้ เพื่อแสดงสิ่งที่การเปลี่ยนแปลงจะเผยแพร่ (git revision to compare with, e.g. origin/main: lists what the change would publish, and who must approve it)
@@ -185,8 +185,9 @@ struct StatusArgs {
 #[command(after_help = "ตัวอย่าง (examples):\n  \
     khaosan new news \"ประกาศรับสมัครพนักงานขับรถยนต์\" --author wasana --days 30\n  \
     khaosan new knowledge \"Dengue prevention\" --publish 2026-12-01T08:30:00+07:00\n\n\
-    ชื่อไฟล์ (file name): an ASCII title gives its own slug (news items are dated: 2026-11-26-flu-vaccine);\n\
-    a Thai title gives 2026-11-26-item (rename it with --slug). An existing file is never replaced.\n\
+    ชื่อไฟล์ (file name): the title in Latin letters (Thai by the Royal Thai General System, an approximation:\n\
+    ประกาศรับสมัคร → prakatrapsamak); news items are dated: 2026-11-26-flu-vaccine, also with --slug.\n\
+    Choose the exact name with --slug. --bundle writes <slug>/index.md. An existing file is never replaced.\n\
     ผู้อนุมัติ (approver): the first person with the role approver in approvals/approvers.toml.")]
 struct NewArgs {
     /// หมวด (section id from site.toml, e.g. news)
@@ -211,9 +212,12 @@ struct NewArgs {
     /// โฟลเดอร์ของเว็บไซต์ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาปัจจุบันแทนนาฬิกาเครื่อง (the clock, RFC 3339; sets "today")
+    /// เวลาปัจจุบันแทนนาฬิกาเครื่อง (the clock: 2026-06-01 = 00:00 site time, or RFC 3339; sets "today")
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// สร้างเป็นโฟลเดอร์ <slug>/index.md เพื่อวางไฟล์แนบไว้ข้างกัน (write a folder <slug>/index.md, for attachments beside it)
+    #[arg(long)]
+    bundle: bool,
 }
 
 #[derive(Args)]
@@ -291,7 +295,29 @@ struct InitArgs {
 }
 
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    khaosan::dates::parse_now(text)
+    khaosan::dates::parse_now_in(text, site_zone())
+}
+
+/// The site's time zone for a `--now` written as a plain day: from the `site.toml`
+/// of `--root` (or the current folder); Asia/Bangkok when there is none.
+fn site_zone() -> chrono_tz::Tz {
+    let mut args = std::env::args_os().skip(1);
+    let mut root = PathBuf::from(".");
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        if arg == "--root" {
+            if let Some(value) = args.next() {
+                root = PathBuf::from(value);
+            }
+        } else if let Some(value) = arg.strip_prefix("--root=") {
+            root = PathBuf::from(value);
+        }
+    }
+    std::fs::read_to_string(root.join(khaosan::config::SITE_FILE))
+        .ok()
+        .and_then(|text| khaosan::config::SiteConfig::parse(&text).ok())
+        .and_then(|config| config.tz().ok())
+        .unwrap_or(chrono_tz::Asia::Bangkok)
 }
 
 impl SiteArgs {
@@ -461,6 +487,7 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
         publish: args.publish,
         expires: args.expires,
         days: args.days,
+        bundle: args.bundle,
     })?;
     let shown = if args.root == std::path::Path::new(".") {
         PathBuf::from(&created.path)

@@ -5,11 +5,13 @@
 //! - [`check`]: `khaosan check`, for pull requests;
 //! - [`status`]: `khaosan status`, the web master's daily view;
 //! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
-//! - [`init`]: `khaosan init`, a new office's own site repository.
+//! - [`init`]: `khaosan init`, a new office's own site repository;
+//! - [`rtgs`]: Thai titles in Latin letters, for the file names `new` makes.
 
 pub mod check;
 pub mod init;
 pub mod new;
+pub mod rtgs;
 pub mod status;
 
 use chrono::{DateTime, FixedOffset};
