@@ -169,6 +169,10 @@ fn syllable(chars: &[char], start: usize) -> (String, usize, bool) {
             if at(i) == Some('า') && v == 'ั' {
                 i += 1;
             }
+            // มือ, ถือ: the อ only carries the vowel ื.
+            if at(i) == Some('อ') && v == 'ื' {
+                i += 1;
+            }
         }
         _ => {}
     }
@@ -367,6 +371,7 @@ mod tests {
             ("สมัครพนักงาน", "samakphanakngan"),
             ("บัตร", "bat"),
             ("ขับรถ", "khaprot"),
+            ("คู่มือการขอข้อมูล", "khumuekankhokhomun"),
         ] {
             assert_eq!(romanise(thai), latin, "{thai}");
         }
