@@ -131,7 +131,8 @@ enum ReportFormat {
 #[command(
     after_help = "ผลลัพธ์ (exit status): 0 ผ่าน (no errors), 1 มีข้อผิดพลาด (errors found, or the check could not run).\n\
     ข้อผิดพลาด (errors): invalid items, unknown or missing approvers, missing expiry, file problems, site.toml,\n\
-    approvers.toml, theme or template failures. คำเตือน (warnings): internal links to pages that are withheld,\n\
+    approvers.toml, theme or template failures, links to attachments that are not beside the item, links from\n\
+    the home page's or a section's introduction to pages that do not exist. คำเตือน (warnings): internal links to pages that are withheld,\n\
     not yet live, or expire before the linking page; with --base, problems in files the change does not touch."
 )]
 struct CheckArgs {

@@ -213,10 +213,10 @@ pub fn preview(
             continue;
         }
         let banner = banners.get(path).copied();
-        if options.withheld || banner.is_some() {
-            if let Ok(html) = std::str::from_utf8(bytes) {
-                *bytes = mark_page(html, banner).into_bytes();
-            }
+        if (options.withheld || banner.is_some())
+            && let Ok(html) = std::str::from_utf8(bytes)
+        {
+            *bytes = mark_page(html, banner).into_bytes();
         }
     }
     Ok(PreviewSite {

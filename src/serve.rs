@@ -57,6 +57,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         site: None,
         error: None,
     }));
+    crate::render::cache::enable();
     rebuild(options, &base_url, &state);
     // Watch before announcing the address, so an edit made right after is seen.
     let (tx, rx) = mpsc::channel();

@@ -7,7 +7,9 @@
 //!
 //! - **errors**: every item withheld for something a person must fix
 //!   ([`Reason::is_problem`]), every file problem, and any `site.toml`, registry,
-//!   theme or template failure;
+//!   theme or template failure; links that can never work: to an attachment that is
+//!   not beside the item, or from an introduction (`_index.md`) to a page that does not
+//!   exist;
 //! - **warnings**: internal links to items that are withheld, go live later, or expire
 //!   before the page that links to them; and, with `--base`, problems in files the
 //!   change does not touch (they are not this change's fault, so they do not block it);

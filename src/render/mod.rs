@@ -4,6 +4,7 @@
 //! writes into a sink: the staging folder of the write stage, or nothing at all for
 //! `khaosan check`, which renders in memory to prove the templates work.
 
+pub mod cache;
 pub mod evidence;
 pub mod markdown;
 pub mod templates;
@@ -303,7 +304,7 @@ fn run(
             ctx.insert("page", card);
             ctx.insert(
                 "content",
-                &markdown::rebase_links(&markdown::render(&item.body).html, &site.urls.base_path),
+                &cache::body_html(&item.body, &site.urls.base_path),
             );
             if let Some(section) = site.config.section(&item.section) {
                 ctx.insert("section", &SectionView::new(section, lang, &site.urls));
