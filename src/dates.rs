@@ -283,6 +283,30 @@ pub fn fiscal_year_be(at: DateTime<FixedOffset>, tz: Tz) -> i32 {
     year + BE_OFFSET
 }
 
+// ---- `--now` as a plain day (2026-12-01 = 00:00 in the site's zone) ----
+
+/// The `--now` clock as written: a day (`2026-12-01`, midnight in `tz`, as front
+/// matter reads a day) or a time with an offset (RFC 3339).
+pub fn parse_now_in(text: &str, tz: Tz) -> Result<DateTime<FixedOffset>, String> {
+    let trimmed = text.trim();
+    match NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        Ok(day) if day.year() >= 2400 => Err(format!(
+            "`{text}` ดูเหมือนปี พ.ศ.: เขียนปี ค.ศ. เช่น {}-{:02}-{:02} / `{text}` looks like a Buddhist Era year; write the Common Era year, e.g. {}-{:02}-{:02}",
+            day.year() - BE_OFFSET,
+            day.month(),
+            day.day(),
+            day.year() - BE_OFFSET,
+            day.month(),
+            day.day()
+        )),
+        Ok(day) => Ok(start_of_day(day, tz)),
+        Err(_) if trimmed.len() == 10 => Err(format!(
+            "`{text}` ไม่ใช่วันที่ / is not a date; write it like 2026-12-01 (00:00 site time) or 2026-12-01T08:30:00+07:00"
+        )),
+        Err(_) => parse_now(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,5 +410,25 @@ mod tests {
         );
         let far: toml::value::Datetime = "2700-01-01".parse().unwrap();
         assert!(WrittenDate::from_toml(&far).is_ok());
+    }
+
+    #[test]
+    fn now_may_be_a_plain_day_in_the_site_zone() {
+        let bangkok = chrono_tz::Asia::Bangkok;
+        assert_eq!(
+            parse_now_in("2026-12-01", bangkok).map(|t| t.to_rfc3339()),
+            Ok("2026-12-01T00:00:00+07:00".to_string())
+        );
+        assert_eq!(
+            parse_now_in("2026-12-01T08:30:00+07:00", bangkok).map(|t| t.to_rfc3339()),
+            Ok("2026-12-01T08:30:00+07:00".to_string())
+        );
+        assert_eq!(
+            parse_now_in("2026-12-01", chrono_tz::UTC).map(|t| t.to_rfc3339()),
+            Ok("2026-12-01T00:00:00+00:00".to_string())
+        );
+        assert!(parse_now_in("2569-12-01", bangkok).is_err_and(|e| e.contains("2026-12-01")));
+        assert!(parse_now_in("2026-13-01", bangkok).is_err());
+        assert!(parse_now_in("tomorrow", bangkok).is_err());
     }
 }

@@ -43,6 +43,15 @@ enum Command {
     Survey(SurveyArgs),
     /// คืนไฟล์เป็นฉบับที่อนุมัติแล้วในโฟลเดอร์งาน (Write the approved version of files into the working tree)
     Restore(RestoreArgs),
+    // Preview and authoring loop: serve, completions, man page.
+    /// เปิดเว็บไซต์บนเครื่องนี้ โหลดใหม่เองทุกครั้งที่บันทึกไฟล์ (Serve the site locally from memory; reloads on every save)
+    Serve(ServeArgs),
+    /// เขียนตัวอย่างหน้าเว็บของการเปลี่ยนแปลง พร้อมแถบเหตุผล ลงโฟลเดอร์แยก (Write a preview of the pages, withheld items under a banner, to a folder of its own)
+    Preview(PreviewArgs),
+    /// พิมพ์สคริปต์เติมคำสั่งอัตโนมัติของ shell (Print shell completions: bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// พิมพ์คู่มือแบบ man page (Print the man page, roff)
+    Man,
 }
 
 #[derive(Args)]
@@ -97,7 +106,7 @@ struct SiteArgs {
     /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาที่ใช้ตัดสินการเผยแพร่ แบบ RFC 3339 (the clock, e.g. 2026-06-01T12:00:00+07:00; default: now)
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-06-01 = 00:00 site time, or 2026-06-01T12:00:00+07:00; default: now)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// กิ่งที่สร้างเว็บไซต์ (branch whose first-parent history is built; default: HEAD)
@@ -181,14 +190,15 @@ enum ReportFormat {
 #[command(
     after_help = "ผลลัพธ์ (exit status): 0 ผ่าน (no errors), 1 มีข้อผิดพลาด (errors found, or the check could not run).\n\
     ข้อผิดพลาด (errors): invalid items, unknown or missing approvers, missing expiry, file problems, site.toml,\n\
-    approvers.toml, theme or template failures. คำเตือน (warnings): internal links to pages that are withheld,\n\
+    approvers.toml, theme or template failures, links to attachments that are not beside the item, links from\n\
+    the home page's or a section's introduction to pages that do not exist. คำเตือน (warnings): internal links to pages that are withheld,\n\
     not yet live, or expire before the linking page; with --base, problems in files the change does not touch."
 )]
 struct CheckArgs {
     /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาที่ใช้ตัดสินการเผยแพร่ แบบ RFC 3339 (the clock, e.g. 2026-06-01T12:00:00+07:00; default: now)
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-06-01 = 00:00 site time, or 2026-06-01T12:00:00+07:00; default: now)
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
     /// เทียบกับ revision นี้ เพื่อแสดงสิ่งที่การเปลี่ยนแปลงจะเผยแพร่ (git revision to compare with, e.g. origin/main: lists what the change would publish, and who must approve it)
@@ -235,8 +245,9 @@ struct StatusArgs {
 #[command(after_help = "ตัวอย่าง (examples):\n  \
     khaosan new news \"ประกาศรับสมัครพนักงานขับรถยนต์\" --author wasana --days 30\n  \
     khaosan new knowledge \"Dengue prevention\" --publish 2026-12-01T08:30:00+07:00\n\n\
-    ชื่อไฟล์ (file name): an ASCII title gives its own slug (news items are dated: 2026-11-26-flu-vaccine);\n\
-    a Thai title gives 2026-11-26-item (rename it with --slug). An existing file is never replaced.\n\
+    ชื่อไฟล์ (file name): the title in Latin letters (Thai by the Royal Thai General System, an approximation:\n\
+    ประกาศรับสมัคร → prakatrapsamak); news items are dated: 2026-11-26-flu-vaccine, also with --slug.\n\
+    Choose the exact name with --slug. --bundle writes <slug>/index.md. An existing file is never replaced.\n\
     ผู้อนุมัติ (approver): the first person with the role approver in approvals/approvers.toml.")]
 struct NewArgs {
     /// หมวด (section id from site.toml, e.g. news)
@@ -261,9 +272,12 @@ struct NewArgs {
     /// โฟลเดอร์ของเว็บไซต์ (the site's folder)
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// เวลาปัจจุบันแทนนาฬิกาเครื่อง (the clock, RFC 3339; sets "today")
+    /// เวลาปัจจุบันแทนนาฬิกาเครื่อง (the clock: 2026-06-01 = 00:00 site time, or RFC 3339; sets "today")
     #[arg(long, value_name = "TIME", value_parser = parse_now)]
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// สร้างเป็นโฟลเดอร์ <slug>/index.md เพื่อวางไฟล์แนบไว้ข้างกัน (write a folder <slug>/index.md, for attachments beside it)
+    #[arg(long)]
+    bundle: bool,
 }
 
 #[derive(Args)]
@@ -341,7 +355,29 @@ struct InitArgs {
 }
 
 fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    khaosan::dates::parse_now(text)
+    khaosan::dates::parse_now_in(text, site_zone())
+}
+
+/// The site's time zone for a `--now` written as a plain day: from the `site.toml`
+/// of `--root` (or the current folder); Asia/Bangkok when there is none.
+fn site_zone() -> chrono_tz::Tz {
+    let mut args = std::env::args_os().skip(1);
+    let mut root = PathBuf::from(".");
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        if arg == "--root" {
+            if let Some(value) = args.next() {
+                root = PathBuf::from(value);
+            }
+        } else if let Some(value) = arg.strip_prefix("--root=") {
+            root = PathBuf::from(value);
+        }
+    }
+    std::fs::read_to_string(root.join(khaosan::config::SITE_FILE))
+        .ok()
+        .and_then(|text| khaosan::config::SiteConfig::parse(&text).ok())
+        .and_then(|config| config.tz().ok())
+        .unwrap_or(chrono_tz::Asia::Bangkok)
 }
 
 impl SiteArgs {
@@ -369,6 +405,10 @@ fn main() -> ExitCode {
         Command::Stats(args) => run_stats(args),
         Command::Survey(args) => run_survey(args),
         Command::Restore(args) => run_restore(args),
+        Command::Serve(args) => run_serve(args),
+        Command::Preview(args) => run_preview(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man => run_man(),
     };
     match result {
         Ok(code) => code,
@@ -531,6 +571,7 @@ fn run_new(args: NewArgs) -> anyhow::Result<ExitCode> {
         publish: args.publish,
         expires: args.expires,
         days: args.days,
+        bundle: args.bundle,
     })?;
     let shown = if args.root == std::path::Path::new(".") {
         PathBuf::from(&created.path)
@@ -645,6 +686,112 @@ fn run_init(args: InitArgs) -> anyhow::Result<ExitCode> {
         "ต่อไป (next): cd {} && khaosan check && khaosan compliance",
         args.dir.display()
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (examples):\n  \
+    khaosan serve                      # http://127.0.0.1:1111/\n  \
+    khaosan serve --preview            # รวมรายการที่ยังไม่เผยแพร่ พร้อมแถบเหตุผล (withheld items too, with a banner)\n  \
+    khaosan serve --now 2026-12-01     # เว็บไซต์ ณ วันนั้น (the site as at that day, 00:00 site time)\n\n\
+    ไม่อ่านและไม่เขียน public/ (never reads or writes public/); ในโหมด git การแก้ไขที่ยังไม่ merge ถูกตัดสิน\n\
+    เหมือนผู้อนุมัติที่ระบุได้ merge แล้ว (in git mode, unmerged edits are judged as if their approver merged them).")]
+struct ServeArgs {
+    /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// พอร์ต (port; 0 picks a free one, printed on standard output)
+    #[arg(long, default_value_t = 1111, value_name = "N")]
+    port: u16,
+    /// ที่อยู่ที่รับการเชื่อมต่อ (address to listen on; default: this computer only)
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    bind: String,
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-12-01 = 00:00 site time, or 2026-12-01T08:30:00+07:00; default: now)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// แสดงรายการที่ยังไม่เผยแพร่ด้วย พร้อมแถบบอกเหตุผล (also show withheld items, each under a banner saying why)
+    #[arg(long)]
+    preview: bool,
+}
+
+#[derive(Args)]
+#[command(after_help = "ตัวอย่าง (example): khaosan preview --out preview\n\n\
+    ไม่ใช่เว็บไซต์จริง: ทุกหน้ามี noindex และเขียนลง public/ ไม่ได้ (not the public site: every page is noindex,\n\
+    and public/ or any folder holding build-info.json is refused). Open it with a local web server,\n\
+    e.g. python3 -m http.server -d preview, or read the same pages live with khaosan serve --preview.")]
+struct PreviewArgs {
+    /// โฟลเดอร์ของเว็บไซต์ที่มี site.toml และ content/ (the site's folder)
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// โฟลเดอร์ตัวอย่าง แยกจาก public/ (the preview folder, never public/)
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// เวลาที่ใช้ตัดสินการเผยแพร่ (the clock: 2026-12-01 = 00:00 site time, or RFC 3339; default: now)
+    #[arg(long, value_name = "TIME", value_parser = parse_now)]
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// URL ฐานของหน้าตัวอย่าง (base URL of the preview pages; default: /)
+    #[arg(long, value_name = "URL", default_value = "/")]
+    base_url: String,
+}
+
+fn run_preview(args: PreviewArgs) -> anyhow::Result<ExitCode> {
+    use khaosan::preview::{PreviewOptions, load_preview};
+    let site = load_preview(
+        &args.root,
+        &PreviewOptions {
+            now: args.now.unwrap_or_else(khaosan::dates::now),
+            base_url: args.base_url,
+            withheld: true,
+        },
+    )?;
+    site.write_to(&args.out, &args.root)?;
+    print_out(&format!("{}\n", args.out.display()))?;
+    eprintln!(
+        "เขียนตัวอย่างแล้ว (preview written): {} ไฟล์ (files), {} รายการเผยแพร่ (live), {} รายการพร้อมแถบ (with a banner)",
+        site.len(),
+        site.live,
+        site.shown.len()
+    );
+    for shown in &site.shown {
+        eprintln!("  {} → {}: {}", shown.path, shown.url, shown.banner);
+    }
+    for problem in &site.problems {
+        eprintln!("  ต้องแก้ไข (to fix): {problem}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+struct CompletionsArgs {
+    /// shell
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+fn run_serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    khaosan::serve::serve(&khaosan::serve::ServeOptions {
+        root: args.root,
+        port: args.port,
+        bind: args.bind,
+        now: args.now,
+        preview: args.preview,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_completions(args: CompletionsArgs) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "khaosan", &mut out);
+    print_out(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_man() -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory as _;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    print_out(&String::from_utf8_lossy(&out))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -104,7 +104,10 @@ fn thai_title_gets_a_dated_slug_and_never_overwrites() {
         &site,
         &["news", title, "--author", "wasana", "--days", "30"],
     );
-    assert_eq!(first, "content/news/2026-11-26-item.md");
+    assert_eq!(
+        first,
+        "content/news/2026-11-26-prakatrapsamakphanakngankhaprotyon.md"
+    );
     let text = std::fs::read_to_string(site.root().join(&first)).unwrap();
     assert!(text.contains(&format!("title = \"{title}\"\n")), "{text}");
     assert!(text.contains("expires = 2026-12-26\n"), "{text}");
@@ -112,7 +115,10 @@ fn thai_title_gets_a_dated_slug_and_never_overwrites() {
         &site,
         &["news", title, "--author", "wasana", "--days", "30"],
     );
-    assert_eq!(second, "content/news/2026-11-26-item-2.md");
+    assert_eq!(
+        second,
+        "content/news/2026-11-26-prakatrapsamakphanakngankhaprotyon-2.md"
+    );
 
     std::fs::write(site.root().join(&first), "keep me").unwrap();
     let output = new(
@@ -123,12 +129,12 @@ fn thai_title_gets_a_dated_slug_and_never_overwrites() {
             "--author",
             "wasana",
             "--slug",
-            "2026-11-26-item",
+            "2026-11-26-prakatrapsamakphanakngankhaprotyon",
         ],
     );
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("content/news/2026-11-26-item.md (or the bundle content/news/2026-11-26-item/) already exists; nothing was written"),
+        stderr(&output).contains("content/news/2026-11-26-prakatrapsamakphanakngankhaprotyon.md (or the bundle content/news/2026-11-26-prakatrapsamakphanakngankhaprotyon/) already exists; nothing was written"),
         "{}",
         stderr(&output)
     );
@@ -189,7 +195,8 @@ fn the_author_defaults_to_the_person_with_gits_email() {
         &["config", "user.email", "Wasana@Office.example"],
     );
     let path = created(&site, &["news", "Meeting", "--slug", "meeting"]);
-    assert_eq!(path, "content/news/meeting.md");
+    // A news slug keeps the date prefix even when given.
+    assert_eq!(path, "content/news/2026-11-26-meeting.md");
     let text = std::fs::read_to_string(site.root().join(&path)).unwrap();
     assert!(text.contains("author = \"wasana\"\n"), "{text}");
 }
@@ -262,4 +269,28 @@ fn without_an_approver_in_the_registry_new_refuses() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn bundle_makes_a_folder_and_now_may_be_a_plain_day() {
+    let site = site();
+    let output = Command::new(khaosan_bin())
+        .args(["new", "news", "วัคซีน", "--author", "wasana", "--bundle"])
+        .arg("--root")
+        .arg(site.root())
+        .args(["--now", "2026-12-01"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let path = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    assert!(
+        path.ends_with("content/news/2026-12-01-waksin/index.md"),
+        "{path}"
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("publish = 2026-12-01\n"), "{text}");
 }

@@ -7,7 +7,9 @@
 //!
 //! - **errors**: every item withheld for something a person must fix
 //!   ([`Reason::is_problem`]), every file problem, and any `site.toml`, registry,
-//!   theme or template failure;
+//!   theme or template failure; links that can never work: to an attachment that is
+//!   not beside the item, or from an introduction (`_index.md`) to a page that does not
+//!   exist;
 //! - **warnings**: internal links to items that are withheld, go live later, or expire
 //!   before the page that links to them; and, with `--base`, problems in files the
 //!   change does not touch (they are not this change's fault, so they do not block it);
@@ -396,6 +398,7 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         link_severity,
         scope.as_deref(),
     ));
+    outcome.findings.extend(dead_file_findings(&loaded));
     outcome
         .findings
         .extend(source_findings(&loaded, link_severity, scope.as_deref()));
@@ -727,6 +730,132 @@ fn link_line(item: &Item, link: &str) -> Option<usize> {
         .find(&format!("]({link}"))
         .or_else(|| item.body.find(link))?;
     Some(item.body_line + line_of(&item.body, offset) - 1)
+}
+
+// ---- Dead links that are always errors: attachments, and pages from introductions ----
+
+/// Links that cannot work on any day, so they fail the check: a file beside an item
+/// that is not there (`prakaat.pdf` when the file is `prakat.pdf`), and links from the
+/// home page's and sections' introductions to pages that do not exist.
+fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
+    let urls = Urls::new(&loaded.config.base_url);
+    let item_urls: std::collections::BTreeSet<&str> = loaded
+        .report
+        .decisions
+        .iter()
+        .filter_map(|d| d.url.as_deref())
+        .collect();
+    let mut findings = Vec::new();
+    for item in loaded
+        .report
+        .decisions
+        .iter()
+        .filter_map(|d| d.item.as_ref())
+    {
+        for link in markdown::links_of(&item.body) {
+            let Some(path) = internal_path(&link, &item.url(), &urls) else {
+                continue;
+            };
+            if let Some(message) = missing_attachment(&path, &link, loaded) {
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    file: Some(item.path.clone()),
+                    line: link_line(item, &link),
+                    field: None,
+                    message,
+                });
+            }
+        }
+    }
+    for ((section, lang), intro) in &loaded.report.intros {
+        let suffix = if *lang == crate::content::Lang::En {
+            ".en"
+        } else {
+            ""
+        };
+        let (file, page) = if section.is_empty() {
+            (
+                format!("content/_index{suffix}.md"),
+                lang.prefix().to_string(),
+            )
+        } else {
+            (
+                format!("content/{section}/_index{suffix}.md"),
+                format!("{}{section}/", lang.prefix()),
+            )
+        };
+        let text = loaded
+            .snapshot
+            .text(&file)
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        for link in markdown::links_of(&intro.body) {
+            let Some(path) = internal_path(&link, &page, &urls) else {
+                continue;
+            };
+            let message = missing_attachment(&path, &link, loaded).or_else(|| {
+                (looks_like_item(&path, loaded) && !item_urls.contains(path.as_str())).then(|| {
+                    format!(
+                        "ลิงก์ไปยังหน้าที่ไม่มี (link to a page that does not exist): {link} matches no item; check the address"
+                    )
+                })
+            });
+            if let Some(message) = message {
+                findings.push(Finding {
+                    severity: Severity::Error,
+                    file: Some(file.clone()),
+                    line: text
+                        .find(&format!("]({link}"))
+                        .map(|offset| line_of(&text, offset)),
+                    field: None,
+                    message,
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// `/news/a/prakaat.pdf` (or `/en/news/a/…`) when `content/news/a/prakaat.pdf` does not
+/// exist: what to say, naming the files that are there.
+fn missing_attachment(path: &str, link: &str, loaded: &Loaded) -> Option<String> {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let parts = match parts.as_slice() {
+        ["en", rest @ ..] => rest,
+        all => all,
+    };
+    let [section, slug, name @ ..] = parts else {
+        return None;
+    };
+    if name.is_empty() || !name.last().is_some_and(|n| n.contains('.')) {
+        return None;
+    }
+    loaded.config.section(section)?;
+    let dir = format!("content/{section}/{slug}/");
+    let name = percent_encoding::percent_decode_str(&name.join("/"))
+        .decode_utf8_lossy()
+        .into_owned();
+    if loaded.snapshot.files.contains_key(&format!("{dir}{name}")) {
+        return None;
+    }
+    let beside: Vec<&str> = loaded
+        .snapshot
+        .under(&dir)
+        .filter_map(|(p, _)| p.strip_prefix(&dir))
+        .filter(|n| !n.ends_with(".md"))
+        .collect();
+    let hint = match beside
+        .iter()
+        .min_by_key(|n| strsim::levenshtein(n, &name))
+        .filter(|n| strsim::levenshtein(n, &name) <= 3)
+    {
+        Some(close) => format!("; ใช่ {close} หรือไม่ (did you mean {close}?)"),
+        None if beside.is_empty() => format!("; ไม่มีไฟล์ใดใน {dir} (no files in {dir})"),
+        None => format!("; ไฟล์ที่มี (files there): {}", beside.join(", ")),
+    };
+    Some(format!(
+        "ลิงก์ไปยังไฟล์แนบที่ไม่มี (link to a missing attachment): {link}: ไม่มี {dir}{name} (no such file){hint}"
+    ))
 }
 
 /// Files that differ between the merge base of `rev` and HEAD, and the working tree

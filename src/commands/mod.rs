@@ -8,12 +8,14 @@
 //! - [`init`]: `khaosan init`, a new office's own site repository.
 //! - [`statistics`]: `khaosan stats` and `khaosan survey`, which add counts to the
 //!   statistics data file.
-//! - [`restore`]: `khaosan restore`, writes approved versions back into the working tree.
+//! - [`restore`]: `khaosan restore`, writes approved versions back into the working tree;
+//! - [`rtgs`]: Thai titles in Latin letters, for the file names `new` makes.
 
 pub mod check;
 pub mod init;
 pub mod new;
 pub mod restore;
+pub mod rtgs;
 pub mod statistics;
 pub mod status;
 

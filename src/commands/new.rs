@@ -35,6 +35,8 @@ pub struct NewOptions {
     pub expires: Option<String>,
     /// Lifetime in days from the publish date, instead of `expires`.
     pub days: Option<u32>,
+    /// A folder `<slug>/index.md`, for attachments beside the item.
+    pub bundle: bool,
 }
 
 /// The item that was written.
@@ -106,7 +108,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
                     "--slug `{slug}` cannot be a web address; use lowercase ASCII letters, digits and hyphens, e.g. flu-vaccine-2026"
                 );
             }
-            slug.clone()
+            dated(slug, &section.id, publish_day)
         }
         None => slug_for(title, &section.id, publish_day, |slug| {
             exists(options, &dir, slug)
@@ -118,7 +120,11 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         );
     }
 
-    let path = format!("{dir}/{slug}.md");
+    let path = if options.bundle {
+        format!("{dir}/{slug}/index.md")
+    } else {
+        format!("{dir}/{slug}.md")
+    };
     let file = options.root.join(&path);
     let text = item_text(
         title,
@@ -319,19 +325,15 @@ fn exists(options: &NewOptions, dir: &str, slug: &str) -> bool {
     .any(|name| base.join(name).exists())
 }
 
-/// A slug from the title: ASCII titles become `flu-vaccine-2026`, dated in `news`;
-/// a Thai title cannot be spelt in ASCII, so it becomes `2026-11-26-item` (then
-/// `-item-2`, …), which `--slug` can replace.
+/// A slug from the title: `flu-vaccine-2026`, a Thai title in Latin letters by the
+/// Royal Thai General System (`ประกาศรับสมัคร` → `prakat-rapsamak`), dated in `news`;
+/// then `-2`, `-3`, … while taken. A title with nothing to spell gives `item`.
 fn slug_for(title: &str, section: &str, day: NaiveDate, taken: impl Fn(&str) -> bool) -> String {
-    let ascii = ascii_slug(title);
-    if title.is_ascii() && !ascii.is_empty() {
-        return if section == "news" {
-            format!("{day}-{ascii}")
-        } else {
-            ascii
-        };
+    let mut base = ascii_slug(&super::rtgs::romanise(title));
+    if base.is_empty() {
+        base = "item".to_string();
     }
-    let base = format!("{day}-item");
+    let base = dated(&base, section, day);
     if !taken(&base) {
         return base;
     }
@@ -339,6 +341,18 @@ fn slug_for(title: &str, section: &str, day: NaiveDate, taken: impl Fn(&str) -> 
         .map(|n| format!("{base}-{n}"))
         .find(|candidate| !taken(candidate))
         .unwrap_or(base)
+}
+
+/// News slugs start with the publish day (`2026-11-26-…`), given or made, once.
+fn dated(slug: &str, section: &str, day: NaiveDate) -> String {
+    let has_date = slug.len() > 11
+        && chrono::NaiveDate::parse_from_str(&slug[..10], "%Y-%m-%d").is_ok()
+        && slug.as_bytes()[10] == b'-';
+    if section == "news" && !has_date {
+        format!("{day}-{slug}")
+    } else {
+        slug.to_string()
+    }
 }
 
 /// Lowercase ASCII letters and digits, other characters as single hyphens.
@@ -424,13 +438,25 @@ mod tests {
         );
         assert_eq!(
             slug_for("ประกาศรับสมัคร", "laws", day(), |_| false),
-            "2026-11-26-item"
+            "prakatrapsamak"
+        );
+        assert_eq!(
+            slug_for("ประกาศ รับสมัคร พนักงานขับรถยนต์", "news", day(), |_| false),
+            "2026-11-26-prakat-rapsamak-phanakngankhaprotyon"
         );
         assert_eq!(
             slug_for("ประกาศ PM2.5", "news", day(), |s| s
-                == "2026-11-26-item"),
-            "2026-11-26-item-2"
+                == "2026-11-26-prakat-pm2-5"),
+            "2026-11-26-prakat-pm2-5-2"
         );
+        assert_eq!(slug_for("ๆ", "laws", day(), |_| false), "item");
+    }
+
+    #[test]
+    fn a_given_slug_keeps_the_date_of_news() {
+        assert_eq!(dated("flu", "news", day()), "2026-11-26-flu");
+        assert_eq!(dated("2026-12-01-flu", "news", day()), "2026-12-01-flu");
+        assert_eq!(dated("flu", "laws", day()), "flu");
     }
 
     #[test]

@@ -533,6 +533,49 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
     }
 }
 
+// ---- Links under a sub-path (base_url such as https://owner.github.io/office/) ----
+
+/// Root-relative links written in Markdown (`/oia/guideline-2564/`) put under the
+/// site's base path (`/office/oia/guideline-2564/`), as the theme's own links are,
+/// so a site that lives under a sub-path has no dead links. Works on the sanitised
+/// HTML: a `<` in text is always escaped there, so only real tags match.
+pub fn rebase_links(html: &str, base_path: &str) -> String {
+    if base_path == "/" || base_path.is_empty() {
+        return html.to_string();
+    }
+    let base = base_path.trim_end_matches('/');
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        out.push_str(&rebase_tag(&rest[at..tag_end], base));
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One tag with its `href="/…"` and `src="/…"` put under `base`.
+fn rebase_tag(tag: &str, base: &str) -> String {
+    let mut tag = tag.to_string();
+    for attr in [" href=\"", " src=\""] {
+        let mut from = 0;
+        while let Some(found) = tag[from..].find(attr) {
+            let value = from + found + attr.len();
+            let rest = &tag[value..];
+            let rooted = rest.starts_with('/') && !rest.starts_with("//");
+            let already =
+                rest.starts_with(&format!("{base}/")) || rest.starts_with(&format!("{base}\""));
+            if rooted && !already {
+                tag.insert_str(value, base);
+            }
+            from = value;
+        }
+    }
+    tag
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -703,5 +746,35 @@ mod tests {
     fn truncates_on_char_boundary() {
         assert_eq!(truncate_chars("สวัสดีครับ", 3), "สวั…");
         assert_eq!(truncate_chars("ab", 3), "ab");
+    }
+
+    #[test]
+    fn root_relative_links_go_under_the_base_path() {
+        let html = render(
+            "[a](/oia/guideline-2564/) [b](https://x.example/y) [c](//cdn.example/z) [d](form.pdf) ![i](/static/x.png)\n\n`<a href=\"/code/\">`\n",
+        )
+        .html;
+        let rebased = rebase_links(&html, "/office/");
+        assert!(
+            rebased.contains("href=\"/office/oia/guideline-2564/\""),
+            "{rebased}"
+        );
+        assert!(
+            rebased.contains("src=\"/office/static/x.png\""),
+            "{rebased}"
+        );
+        assert!(rebased.contains("href=\"https://x.example/y\""));
+        assert!(rebased.contains("href=\"//cdn.example/z\""));
+        assert!(rebased.contains("href=\"form.pdf\""));
+        assert!(
+            rebased.contains("&lt;a href=\"/code/\"&gt;"),
+            "text is not a tag: {rebased}"
+        );
+        assert_eq!(
+            rebase_links(&rebased, "/office/"),
+            rebased,
+            "applied once only"
+        );
+        assert_eq!(rebase_links(&html, "/"), html);
     }
 }

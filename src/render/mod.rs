@@ -4,6 +4,7 @@
 //! writes into a sink: the staging folder of the write stage, or nothing at all for
 //! `khaosan check`, which renders in memory to prove the templates work.
 
+pub mod cache;
 pub mod contact;
 pub mod evidence;
 pub mod images;
@@ -178,7 +179,8 @@ fn prepare(site: &Site<'_>) -> Prepared {
         .intros
         .iter()
         .map(|(key, i)| {
-            let content = markdown::render(&i.body).html;
+            let content =
+                markdown::rebase_links(&markdown::render(&i.body).html, &site.urls.base_path);
             (
                 key.clone(),
                 json!({"title": i.title, "summary": i.summary, "content": content}),
@@ -398,7 +400,10 @@ fn run(
                 Lang::Th => "ตารางที่",
                 Lang::En => "Table",
             };
-            let html = markdown::wrap_tables(&markdown::render(&item.body).html, table_label);
+            let html = markdown::wrap_tables(
+                &cache::body_html(&item.body, &site.urls.base_path),
+                table_label,
+            );
             let (html, used) =
                 images::responsive_body(&html, &item.url(), &site.urls.base_path, &prepared.images);
             ctx.insert("content", &html);
