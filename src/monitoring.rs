@@ -993,6 +993,7 @@ mod tests {
             approved_at: parse_now(approved).unwrap(),
             proposed_at: Some(parse_now(proposed).unwrap()),
             later_unapproved: Vec::new(),
+            signed: false,
         }
     }
 

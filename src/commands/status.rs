@@ -422,6 +422,7 @@ mod tests {
                 kind: crate::source::NoticeKind::Ignored,
                 message: "changed in def by wasana, not approved".into(),
             }],
+            signed: false,
         };
         let decision = Decision {
             path: "content/news/a.md".into(),

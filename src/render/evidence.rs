@@ -49,6 +49,9 @@ struct RecordView {
     expires: Option<String>,
     /// The approval was checked in git (otherwise it rests on the front matter).
     verified: bool,
+    /// The approving commit's signature verified (the approver's key, or a
+    /// merge service's on the approver's web merge).
+    signed: bool,
     standards: Vec<serde_json::Value>,
 }
 
@@ -77,6 +80,7 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
         publish: front.publish.to_rfc3339(),
         expires: front.expires.map(|t| t.to_rfc3339()),
         verified: site.report.trust == Trust::Git && approval.is_some(),
+        signed: site.report.trust == Trust::Git && approval.is_some_and(|a| a.signed),
         standards: front
             .standard
             .iter()

@@ -138,6 +138,9 @@ pub struct Approval {
     pub proposed_at: Option<DateTime<FixedOffset>>,
     /// Later changes to this file that were not approved (the public keeps this version).
     pub later_unapproved: Vec<Notice>,
+    /// The approving commit's signature verified with the approver's own key, or
+    /// with a merge service's key on the approver's web merge.
+    pub signed: bool,
 }
 
 impl Approval {
@@ -151,13 +154,14 @@ impl Approval {
 impl Serialize for Approval {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct as _;
-        let mut s = serializer.serialize_struct("Approval", 6)?;
+        let mut s = serializer.serialize_struct("Approval", 7)?;
         s.serialize_field("commit", &self.commit)?;
         s.serialize_field("approver", &self.approver)?;
         s.serialize_field("approved_at", &self.approved_at)?;
         s.serialize_field("proposed_at", &self.proposed_at)?;
         s.serialize_field("latency_minutes", &self.latency().map(|d| d.num_minutes()))?;
         s.serialize_field("later_unapproved", &self.later_unapproved)?;
+        s.serialize_field("signed", &self.signed)?;
         s.end()
     }
 }

@@ -10,6 +10,7 @@
 
 mod history;
 mod rule;
+pub mod signature;
 mod trees;
 mod walk;
 

@@ -7,6 +7,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
+use std::sync::Arc;
+
+use super::signature::{self, Signed};
 use crate::content::ContentPath;
 use crate::registry::{Registry, Role};
 
@@ -23,6 +26,8 @@ pub(crate) struct CommitFacts {
     pub(crate) committer_time: DateTime<FixedOffset>,
     /// For a merge, the commit time of its second parent: the pull request's head.
     pub(crate) proposed_at: Option<DateTime<FixedOffset>>,
+    /// The commit's signature and what it signs, when it is signed.
+    pub(crate) signed: Option<Arc<Signed>>,
 }
 
 impl CommitFacts {
@@ -77,6 +82,9 @@ pub(crate) fn approves(
     };
     if !person.has_role(Role::Approver) {
         return Err(format!("{verb} by {}, who is not an approver", person.id));
+    }
+    if registry.require_signatures {
+        signature::gate(commit, registry, person)?;
     }
     if !needs_named_approver(path) {
         return Ok(person.id.clone());
@@ -170,6 +178,7 @@ emails = ["somchai@office.example"]
             author_time: t,
             committer_time: t,
             proposed_at: None,
+            signed: None,
         }
     }
 

@@ -114,7 +114,7 @@ impl<'r> Walk<'r> {
                         id,
                         mode,
                         bytes,
-                        approval: approval(&facts, approver, Some(facts.author_time)),
+                        approval: approval(&facts, &walk.registry, approver, Some(facts.author_time)),
                     }),
                     ..Tracked::default()
                 },
@@ -207,6 +207,7 @@ impl<'r> Walk<'r> {
                     bytes,
                     approval: approval(
                         facts,
+                        &self.registry,
                         approver,
                         facts.proposed_at.or(Some(facts.author_time)),
                     ),
@@ -355,10 +356,12 @@ impl<'r> Walk<'r> {
 
 fn approval(
     facts: &CommitFacts,
+    registry: &Registry,
     approver: String,
     proposed_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> Approval {
     Approval {
+        signed: super::signature::signed_by(facts, registry, &approver),
         commit: facts.id.clone(),
         approver,
         approved_at: facts.committer_time,
