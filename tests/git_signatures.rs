@@ -205,6 +205,14 @@ fn assert_published(site: &Fixture, text: &str, signed: bool) {
     assert_eq!(approval.approver, "inchai");
     assert_eq!(approval.signed, signed);
     assert_eq!(serde_json::to_value(&approval).unwrap()["signed"], signed);
+    // `khaosan status` and the publication record say the same.
+    let mut options = khaosan::commands::status::StatusOptions::new(site.root());
+    options.now = Some(khaosan::dates::parse_now(NOW).unwrap());
+    let status = khaosan::commands::status::status(&options).unwrap();
+    let item = status.items.iter().find(|i| i.path == A).unwrap();
+    assert_eq!(item.signed, Some(signed));
+    let record = site.output("records/news/a/index.html").unwrap();
+    assert_eq!(record.contains("verified digital signature"), signed);
 }
 
 // --- attacks -----------------------------------------------------------------
