@@ -5,6 +5,7 @@
 #   bench/signatures.sh [N ...]          (default: 2000)
 #   KEY=pgp bench/signatures.sh 2000     (RSA-4096 OpenPGP merges, like GitHub's
 #                                         web-flow key; default KEY=ssh, ed25519)
+#   RUNS=3 bench/signatures.sh           (builds of each corpus, default 2)
 #   PROFILE=debug bench/signatures.sh    (use the debug binary; dependencies, the
 #                                         crypto among them, are optimised there too)
 #
@@ -120,16 +121,17 @@ PY
 measure() { # label, then the command
   local label="$1"; shift
   /usr/bin/time -v "$@" >/dev/null 2>"$work/time.txt" || { cat "$work/time.txt"; exit 1; }
-  local wall rss
+  local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.2f s", u+s}' "$work/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2/1024}' "$work/time.txt")
-  printf '%-52s wall %-9s peak %s\n' "$label" "$wall" "$rss"
+  printf '%-52s wall %-9s cpu %-9s peak %s\n' "$label" "$wall" "$cpu" "$rss"
 }
 
 for n in "${sizes[@]}"; do
   python3 "$gen" --git --out "$work/unsigned-$n" --n "$n" --now "$now" >/dev/null
   signed_corpus "$work/signed-$n" "$n"
-  for run in 1 2; do
+  for run in $(seq "${RUNS:-2}"); do
     measure "build $n items, unsigned merges (run $run)" \
       "$bin" build --root "$work/unsigned-$n" --out "$work/out-unsigned-$n" --now "$now"
     measure "build $n items, $key_kind-signed merges checked (run $run)" \

@@ -42,7 +42,11 @@ impl Keys {
                 .arg(keys.path(name))
                 .output()
                 .expect("ssh-keygen runs");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
         keys
     }
@@ -143,7 +147,13 @@ fn commit(site: &Fixture, author: &Who, minute: u32, key: Option<&Path>, text: &
     site.write(A, &news(text));
     git(site, author, minute, None, &["add", "-A"]);
     let sign = if key.is_some() { "-S" } else { "--no-gpg-sign" };
-    git(site, author, minute, key, &["commit", "-q", sign, "-m", "Change a"]);
+    git(
+        site,
+        author,
+        minute,
+        key,
+        &["commit", "-q", sign, "-m", "Change a"],
+    );
 }
 
 /// A pull request by wasana, merged into main by `merger` with a merge commit
@@ -158,7 +168,15 @@ fn web_merge(site: &Fixture, merger: &Who, key: Option<&Path>, text: &str) {
         merger,
         12,
         key,
-        &["merge", "-q", "--no-ff", sign, "-m", "Merge pull request #1", "pr"],
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            sign,
+            "-m",
+            "Merge pull request #1",
+            "pr",
+        ],
     );
 }
 
@@ -278,7 +296,12 @@ fn rebased_commit_signed_by_the_merge_service_is_withheld() {
 fn web_merge_with_the_office_address_is_withheld() {
     let keys = Keys::new();
     let site = site(&keys, true, None);
-    web_merge(&site, &INCHAI, Some(&keys.path("web")), "CANARY-OFFICE-ADDRESS");
+    web_merge(
+        &site,
+        &INCHAI,
+        Some(&keys.path("web")),
+        "CANARY-OFFICE-ADDRESS",
+    );
     assert_withheld(
         &site,
         "CANARY-OFFICE-ADDRESS",
@@ -304,7 +327,13 @@ fn directors_key_on_a_commit_authored_by_staff_is_withheld() {
 fn unsigned_web_merge_is_withheld_and_the_approved_version_stays() {
     let keys = Keys::new();
     let site = site(&keys, true, None);
-    commit(&site, &INCHAI, 5, Some(&keys.path("inchai")), "APPROVED-FIRST");
+    commit(
+        &site,
+        &INCHAI,
+        5,
+        Some(&keys.path("inchai")),
+        "APPROVED-FIRST",
+    );
     web_merge(&site, &INCHAI_WEB, None, "CANARY-UNSIGNED-MERGE");
     let outcome = site.build(NOW);
     assert!(decision(&outcome, A).live);
@@ -323,7 +352,13 @@ fn unsigned_web_merge_is_withheld_and_the_approved_version_stays() {
 fn signed_direct_commit_by_the_director_is_published() {
     let keys = Keys::new();
     let site = site(&keys, true, None);
-    commit(&site, &INCHAI, 5, Some(&keys.path("inchai")), "SIGNED-DIRECT");
+    commit(
+        &site,
+        &INCHAI,
+        5,
+        Some(&keys.path("inchai")),
+        "SIGNED-DIRECT",
+    );
     assert_published(&site, "SIGNED-DIRECT", true);
 }
 
@@ -331,7 +366,12 @@ fn signed_direct_commit_by_the_director_is_published() {
 fn web_merge_by_the_directors_no_reply_address_is_published() {
     let keys = Keys::new();
     let site = site(&keys, true, None);
-    web_merge(&site, &INCHAI_WEB, Some(&keys.path("web")), "SIGNED-WEB-MERGE");
+    web_merge(
+        &site,
+        &INCHAI_WEB,
+        Some(&keys.path("web")),
+        "SIGNED-WEB-MERGE",
+    );
     assert_published(&site, "SIGNED-WEB-MERGE", true);
 }
 
@@ -403,7 +443,13 @@ fn openpgp_signed_commit_by_the_director_is_published() {
     let forged = signed.replacen("author Inchai", "author Inchaj", 1);
     std::fs::write(site.dir.path().join("forged.commit"), &forged).unwrap();
     let forged_file = site.dir.path().join("forged.commit").display().to_string();
-    git(&site, &INCHAI, 6, None, &["reset", "-q", "--hard", "HEAD~1"]);
+    git(
+        &site,
+        &INCHAI,
+        6,
+        None,
+        &["reset", "-q", "--hard", "HEAD~1"],
+    );
     let id = git(
         &site,
         &INCHAI,

@@ -137,7 +137,7 @@ pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Co
         author_time: time(author.when()),
         committer_time: time(commit.committer().when()),
         proposed_at,
-        signed: super::signature::extract(repo, commit.id())?.map(std::sync::Arc::new),
+        signature: std::sync::Arc::new(super::signature::CommitSignature::read(repo, commit.id())?),
     })
 }
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use std::sync::Arc;
 
-use super::signature::{self, Signed};
+use super::signature::{self, CommitSignature};
 use crate::content::ContentPath;
 use crate::registry::{Registry, Role};
 
@@ -26,8 +26,8 @@ pub(crate) struct CommitFacts {
     pub(crate) committer_time: DateTime<FixedOffset>,
     /// For a merge, the commit time of its second parent: the pull request's head.
     pub(crate) proposed_at: Option<DateTime<FixedOffset>>,
-    /// The commit's signature and what it signs, when it is signed.
-    pub(crate) signed: Option<Arc<Signed>>,
+    /// The commit's signature, and whose key it verified with once judged.
+    pub(crate) signature: Arc<CommitSignature>,
 }
 
 impl CommitFacts {
@@ -178,7 +178,7 @@ emails = ["somchai@office.example"]
             author_time: t,
             committer_time: t,
             proposed_at: None,
-            signed: None,
+            signature: Arc::default(),
         }
     }
 

@@ -12,7 +12,7 @@
 //! are never run, so a build needs no keyring and reads no one's home folder.
 
 use std::io::Cursor;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use git2::{Oid, Repository};
 use pgp::composed::{Deserializable as _, DetachedSignature, SignedPublicKey};
@@ -144,6 +144,32 @@ pub(crate) fn extract(repo: &Repository, id: Oid) -> anyhow::Result<Option<Signe
     }
 }
 
+/// A commit's signature, read once, and what it proves, judged once.
+///
+/// The verdict is kept for every file the commit changes: [`super::rule::CommitFacts`]
+/// are made afresh for each commit, and the registry that judges a commit (the
+/// one in effect before it) does not change while its files are judged.
+#[derive(Debug, Default)]
+pub struct CommitSignature {
+    signed: Option<Signed>,
+    verdict: OnceLock<Signature>,
+}
+
+impl CommitSignature {
+    pub(crate) fn read(repo: &Repository, id: Oid) -> anyhow::Result<CommitSignature> {
+        Ok(CommitSignature {
+            signed: extract(repo, id)?,
+            verdict: OnceLock::new(),
+        })
+    }
+
+    /// What the signature proves under `registry` (see [`judge`]).
+    pub fn judge(&self, registry: &Registry) -> &Signature {
+        self.verdict
+            .get_or_init(|| judge(self.signed.as_ref(), registry))
+    }
+}
+
 /// Whose key, if any, verifies `signed` among the keys of `registry` and the
 /// built-in merge-service keys. A person's key is tried before the merge service's.
 pub fn judge(signed: Option<&Signed>, registry: &Registry) -> Signature {
@@ -250,7 +276,11 @@ fn judge_pgp(text: &str, data: &[u8], keys: &Keyring) -> Signature {
 /// after the key's creation and before its expiry as its newest self-signature
 /// states. So a signature made by GitHub's web-flow key 4AEE18F83AFDEB23 before
 /// it expired on 2024-01-16 still counts, and one dated later does not.
-fn verify_pgp(sig: &PgpSignature, data: &[u8], key: &SignedPublicKey) -> Option<Result<(), String>> {
+fn verify_pgp(
+    sig: &PgpSignature,
+    data: &[u8],
+    key: &SignedPublicKey,
+) -> Option<Result<(), String>> {
     let made = sig.created();
     if issued_by(sig, &key.primary_key) {
         let self_sigs = key
@@ -261,12 +291,26 @@ fn verify_pgp(sig: &PgpSignature, data: &[u8], key: &SignedPublicKey) -> Option<
             .chain(key.details.direct_signatures.iter())
             .filter(|s| issued_by(s, &key.primary_key));
         let expires = expiry(key.primary_key.created_at(), self_sigs);
-        return Some(check_pgp(sig, data, &key.primary_key, made, key.primary_key.created_at(), expires));
+        return Some(check_pgp(
+            sig,
+            data,
+            &key.primary_key,
+            made,
+            key.primary_key.created_at(),
+            expires,
+        ));
     }
     for sub in &key.public_subkeys {
         if issued_by(sig, &sub.key) {
             let expires = expiry(sub.key.created_at(), sub.signatures.iter());
-            return Some(check_pgp(sig, data, &sub.key, made, sub.key.created_at(), expires));
+            return Some(check_pgp(
+                sig,
+                data,
+                &sub.key,
+                made,
+                sub.key.created_at(),
+                expires,
+            ));
         }
     }
     None
@@ -325,14 +369,20 @@ fn issued_by(sig: &PgpSignature, key: &impl KeyDetails) -> bool {
     sig.issuer_key_id()
         .iter()
         .any(|&id| *id == key.legacy_key_id())
-        || sig.issuer_fingerprint().iter().any(|&f| *f == key.fingerprint())
+        || sig
+            .issuer_fingerprint()
+            .iter()
+            .any(|&f| *f == key.fingerprint())
 }
 
 fn date(secs: u64) -> String {
     i64::try_from(secs)
         .ok()
         .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-        .map_or_else(|| secs.to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .map_or_else(
+            || secs.to_string(),
+            |t| t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        )
 }
 
 /// The gate `require_signatures` puts on the approval rule: whether `commit`,
@@ -349,7 +399,7 @@ pub(crate) fn gate(
     registry: &Registry,
     person: &crate::registry::Person,
 ) -> Result<(), String> {
-    match judge(commit.signed.as_deref(), registry) {
+    match commit.signature.judge(registry).clone() {
         Signature::ByPerson(id) if id == person.id => Ok(()),
         Signature::ByPerson(id) => Err(format!(
             "ลายมือชื่อไม่ตรงกับผู้เขียน / signed with the key of {id}, but the author is {}: \
@@ -391,7 +441,8 @@ pub(crate) fn signed_by(
 mod tests {
     use super::*;
 
-    const MERGE: &[u8] = include_bytes!("../../../tests/fixtures/web-flow-commits/zola-merge-dabb03c.commit");
+    const MERGE: &[u8] =
+        include_bytes!("../../../tests/fixtures/web-flow-commits/zola-merge-dabb03c.commit");
     const OLD_KEY_MERGE: &[u8] =
         include_bytes!("../../../tests/fixtures/web-flow-commits/zola-merge-39bfbcd-oldkey.commit");
     const SQUASH: &[u8] =
@@ -402,7 +453,11 @@ mod tests {
     fn signed(raw: &[u8], id: &str) -> (Option<Signed>, Repository, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init_bare(dir.path()).unwrap();
-        let oid = repo.odb().unwrap().write(git2::ObjectType::Commit, raw).unwrap();
+        let oid = repo
+            .odb()
+            .unwrap()
+            .write(git2::ObjectType::Commit, raw)
+            .unwrap();
         assert_eq!(oid.to_string(), id);
         (extract(&repo, oid).unwrap(), repo, dir)
     }
@@ -430,7 +485,10 @@ mod tests {
             author_time: t,
             committer_time: t,
             proposed_at: None,
-            signed: signed.map(Arc::new),
+            signature: Arc::new(CommitSignature {
+                signed,
+                verdict: OnceLock::new(),
+            }),
         }
     }
 
@@ -439,13 +497,19 @@ mod tests {
     #[test]
     fn a_web_merge_verifies_with_the_current_web_flow_key() {
         let (s, _, _d) = signed(MERGE, "dabb03c5d80a673462e37d31a9031ce3c252e238");
-        assert_eq!(judge(s.as_ref(), &Registry::default()), Signature::ByMergeService);
+        assert_eq!(
+            judge(s.as_ref(), &Registry::default()),
+            Signature::ByMergeService
+        );
     }
 
     #[test]
     fn a_merge_signed_by_the_expired_key_before_it_expired_verifies() {
         let (s, _, _d) = signed(OLD_KEY_MERGE, "39bfbcd0199340ce5de4d0b951a2050cc9fc239e");
-        assert_eq!(judge(s.as_ref(), &Registry::default()), Signature::ByMergeService);
+        assert_eq!(
+            judge(s.as_ref(), &Registry::default()),
+            Signature::ByMergeService
+        );
     }
 
     #[test]
@@ -453,7 +517,14 @@ mod tests {
         let old = WEB_FLOW
             .iter()
             .find_map(|k| match k {
-                PublicKey::OpenPgp(k) if k.fingerprint().to_string().to_uppercase().contains("3AFDEB23") => Some(k),
+                PublicKey::OpenPgp(k)
+                    if k.fingerprint()
+                        .to_string()
+                        .to_uppercase()
+                        .contains("3AFDEB23") =>
+                {
+                    Some(k)
+                }
                 _ => None,
             })
             .expect("the old web-flow key is built in");
@@ -464,19 +535,42 @@ mod tests {
         let (s, _, _d) = signed(OLD_KEY_MERGE, "39bfbcd0199340ce5de4d0b951a2050cc9fc239e");
         let s = s.unwrap();
         let text = std::str::from_utf8(&s.signature).unwrap();
-        let sig = DetachedSignature::from_armor_single(Cursor::new(text.as_bytes())).unwrap().0.signature;
+        let sig = DetachedSignature::from_armor_single(Cursor::new(text.as_bytes()))
+            .unwrap()
+            .0
+            .signature;
         let late = Timestamp::from_secs(u32::try_from(expires + 86_400).unwrap());
-        let why = check_pgp(&sig, &s.data, &old.primary_key, Some(late), old.primary_key.created_at(), Some(expires))
-            .unwrap_err();
+        let why = check_pgp(
+            &sig,
+            &s.data,
+            &old.primary_key,
+            Some(late),
+            old.primary_key.created_at(),
+            Some(expires),
+        )
+        .unwrap_err();
         assert!(why.contains("had expired"), "{why}");
         let made = sig.created();
-        assert!(check_pgp(&sig, &s.data, &old.primary_key, made, old.primary_key.created_at(), Some(expires)).is_ok());
+        assert!(
+            check_pgp(
+                &sig,
+                &s.data,
+                &old.primary_key,
+                made,
+                old.primary_key.created_at(),
+                Some(expires)
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn a_squash_is_signed_by_web_flow_but_is_no_approval() {
         let (s, _, _d) = signed(SQUASH, "f548e57e544e1ff5a4c46bf1e1b8685f8e4a348a");
-        assert_eq!(judge(s.as_ref(), &Registry::default()), Signature::ByMergeService);
+        assert_eq!(
+            judge(s.as_ref(), &Registry::default()),
+            Signature::ByMergeService
+        );
         let facts = facts(SQUASH, "f548e57e544e1ff5a4c46bf1e1b8685f8e4a348a");
         assert!(!facts.is_merge);
         let mut registry = registry();
@@ -507,12 +601,24 @@ mod tests {
             let forged = text.replacen("author ", "author X", 1);
             let dir = tempfile::tempdir().unwrap();
             let repo = Repository::init_bare(dir.path()).unwrap();
-            let oid = repo.odb().unwrap().write(git2::ObjectType::Commit, forged.as_bytes()).unwrap();
+            let oid = repo
+                .odb()
+                .unwrap()
+                .write(git2::ObjectType::Commit, forged.as_bytes())
+                .unwrap();
             assert_ne!(oid.to_string(), id);
             let s = extract(&repo, oid).unwrap();
             let verdict = judge(s.as_ref(), &Registry::default());
-            assert!(matches!(&verdict, Signature::Bad(why) if why.contains("does not match")), "{verdict:?}");
-            assert!(verdict.problem().unwrap().starts_with("ลายมือชื่อไม่ถูกต้อง / bad signature"));
+            assert!(
+                matches!(&verdict, Signature::Bad(why) if why.contains("does not match")),
+                "{verdict:?}"
+            );
+            assert!(
+                verdict
+                    .problem()
+                    .unwrap()
+                    .starts_with("ลายมือชื่อไม่ถูกต้อง / bad signature")
+            );
         }
     }
 
@@ -521,19 +627,41 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init_bare(dir.path()).unwrap();
         let raw = b"tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\nauthor A <a@x> 1 +0000\ncommitter A <a@x> 1 +0000\n\nm\n";
-        let oid = repo.odb().unwrap().write(git2::ObjectType::Commit, raw).unwrap();
+        let oid = repo
+            .odb()
+            .unwrap()
+            .write(git2::ObjectType::Commit, raw)
+            .unwrap();
         let s = extract(&repo, oid).unwrap();
         assert_eq!(s, None);
         let verdict = judge(None, &Registry::default());
         assert_eq!(verdict, Signature::Unsigned);
-        assert!(verdict.problem().unwrap().starts_with("ไม่มีลายมือชื่อดิจิทัล / unsigned"));
+        assert!(
+            verdict
+                .problem()
+                .unwrap()
+                .starts_with("ไม่มีลายมือชื่อดิจิทัล / unsigned")
+        );
     }
 
     #[test]
     fn unreadable_keys_are_refused_with_the_reason() {
-        assert!(PublicKey::parse("ssh-ed25519 notbase64 me").unwrap_err().contains("OpenSSH"));
-        assert!(PublicKey::parse("-----BEGIN OPENSSH PRIVATE KEY-----\nabc").unwrap_err().contains("never the private"));
-        assert!(PublicKey::parse("-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxx\n-----END PGP PUBLIC KEY BLOCK-----").is_err());
+        assert!(
+            PublicKey::parse("ssh-ed25519 notbase64 me")
+                .unwrap_err()
+                .contains("OpenSSH")
+        );
+        assert!(
+            PublicKey::parse("-----BEGIN OPENSSH PRIVATE KEY-----\nabc")
+                .unwrap_err()
+                .contains("never the private")
+        );
+        assert!(
+            PublicKey::parse(
+                "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nxx\n-----END PGP PUBLIC KEY BLOCK-----"
+            )
+            .is_err()
+        );
         assert_eq!(WEB_FLOW.len(), 2);
     }
 }

@@ -114,7 +114,12 @@ impl<'r> Walk<'r> {
                         id,
                         mode,
                         bytes,
-                        approval: approval(&facts, &walk.registry, approver, Some(facts.author_time)),
+                        approval: approval(
+                            &facts,
+                            &walk.registry,
+                            approver,
+                            Some(facts.author_time),
+                        ),
                     }),
                     ..Tracked::default()
                 },
