@@ -319,7 +319,7 @@ fn verify_pgp(
 fn check_pgp(
     sig: &PgpSignature,
     data: &[u8],
-    key: &(impl pgp::types::VerifyingKey + KeyDetails),
+    key: &impl pgp::types::VerifyingKey,
     made: Option<Timestamp>,
     created: Timestamp,
     expires: Option<u64>,
