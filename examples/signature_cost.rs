@@ -41,7 +41,10 @@ fn main() {
     let (ssh, registry) = ssh_signed(dir.path());
     let cases = [
         ("web-flow merge, current key (RSA, OpenPGP)", read(MERGE)),
-        ("web-flow merge, expired key (RSA, OpenPGP)", read(OLD_KEY_MERGE)),
+        (
+            "web-flow merge, expired key (RSA, OpenPGP)",
+            read(OLD_KEY_MERGE),
+        ),
         ("ssh-ed25519 signature", ssh),
     ];
     let started = Instant::now();
