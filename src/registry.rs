@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Problem, toml_problem};
+use crate::source::git::signature::{Keyring, PublicKey};
 
 pub const REGISTRY_FILE: &str = "approvals/approvers.toml";
 
@@ -12,8 +13,26 @@ pub struct Registry {
     /// Approvals must be proven by git history, not by front matter alone.
     #[serde(default)]
     pub verify_git: bool,
+    /// Approvals count only from signed commits (see `source::git::signature`).
+    #[serde(default)]
+    pub require_signatures: bool,
     #[serde(default, rename = "person")]
     pub people: Vec<Person>,
+    /// Keys of merge services besides GitHub's built-in web-flow keys.
+    #[serde(default)]
+    pub merge_service: MergeService,
+    /// Every key above, read once by [`Registry::parse`].
+    #[serde(skip)]
+    pub(crate) keys: Keyring,
+}
+
+/// `[merge_service]`: who else signs merges made in a web interface.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeService {
+    /// OpenPGP public key blocks or OpenSSH public key lines.
+    #[serde(default)]
+    pub keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,6 +47,10 @@ pub struct Person {
     /// Commit e-mail addresses that identify this person in git history.
     #[serde(default)]
     pub emails: Vec<String>,
+    /// Public keys this person signs commits with: OpenSSH public key lines
+    /// (git's `gpg.format = ssh`) or OpenPGP public key blocks.
+    #[serde(default)]
+    pub signing_keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,7 +64,7 @@ pub enum Role {
 
 impl Registry {
     pub fn parse(text: &str) -> Result<Registry, Problem> {
-        let registry: Registry =
+        let mut registry: Registry =
             toml::from_str(text).map_err(|e| toml_problem(REGISTRY_FILE, text, 0, &e))?;
         let mut seen = std::collections::BTreeSet::new();
         for person in &registry.people {
@@ -56,7 +79,50 @@ impl Registry {
                 .field("person.id"));
             }
         }
+        registry.keys = registry.read_keys()?;
         Ok(registry)
+    }
+
+    /// Reads every registered key; a key that cannot be read is an error that
+    /// names its owner, since signed approvals by that person would silently fail.
+    fn read_keys(&self) -> Result<Keyring, Problem> {
+        let mut keyring = Keyring::default();
+        for person in &self.people {
+            for (n, text) in person.signing_keys.iter().enumerate() {
+                let keys = PublicKey::parse(text).map_err(|why| {
+                    Problem::new(
+                        REGISTRY_FILE,
+                        format!(
+                            "กุญแจลงนามของ {id} อ่านไม่ได้ / signing key {} of person `{id}` \
+                             ({}) cannot be used: {why}",
+                            n + 1,
+                            key_label(text),
+                            id = person.id,
+                        ),
+                    )
+                    .field("person.signing_keys")
+                })?;
+                keyring
+                    .people
+                    .extend(keys.into_iter().map(|k| (person.id.clone(), k)));
+            }
+        }
+        for (n, text) in self.merge_service.keys.iter().enumerate() {
+            let keys = PublicKey::parse(text).map_err(|why| {
+                Problem::new(
+                    REGISTRY_FILE,
+                    format!(
+                        "กุญแจของบริการรวมงานอ่านไม่ได้ / merge-service key {} ({}) cannot be \
+                         used: {why}",
+                        n + 1,
+                        key_label(text)
+                    ),
+                )
+                .field("merge_service.keys")
+            })?;
+            keyring.merge_service.extend(keys);
+        }
+        Ok(keyring)
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
@@ -74,6 +140,24 @@ impl Registry {
 impl Person {
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    /// Whether `email` is one of this person's registered GitHub no-reply
+    /// addresses (`ID+login@users.noreply.github.com` or `login@users.noreply.github.com`):
+    /// only that GitHub account can author a web merge with it.
+    pub fn has_github_noreply(&self, email: &str) -> bool {
+        let email = email.to_ascii_lowercase();
+        email.ends_with("@users.noreply.github.com")
+            && self.emails.iter().any(|e| e.eq_ignore_ascii_case(&email))
+    }
+}
+
+/// A short label for a key in messages: its first 40 characters.
+fn key_label(text: &str) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
     }
 }
 
@@ -101,6 +185,47 @@ emails = ["Inchai@Example.go.th"]
         );
         assert!(r.person_by_email("other@example.go.th").is_none());
     }
+
+    #[test]
+    fn signing_keys_and_merge_service_keys_are_read() {
+        let text = format!(
+            "require_signatures = true\n{TEXT}signing_keys = [\"{ED25519}\"]\n\
+             [merge_service]\nkeys = [\"{ED25519}\"]\n"
+        );
+        let r = Registry::parse(&text).unwrap();
+        assert!(r.require_signatures);
+        assert_eq!(r.keys.people.len(), 1);
+        assert_eq!(r.keys.people[0].0, "inchai");
+        assert_eq!(r.keys.merge_service.len(), 1);
+    }
+
+    #[test]
+    fn an_unreadable_key_names_the_person_and_the_key() {
+        let text = format!("{TEXT}signing_keys = [\"ssh-ed25519 AAAAbroken laptop\"]\n");
+        let e = Registry::parse(&text).unwrap_err();
+        let message = e.to_string();
+        assert!(message.contains("`inchai`"), "{message}");
+        assert!(message.contains("ssh-ed25519 AAAAbroken"), "{message}");
+        let text = "[merge_service]\nkeys = [\"-----BEGIN PGP PUBLIC KEY BLOCK-----\\n\\nAAAA\\n-----END PGP PUBLIC KEY BLOCK-----\"]\n";
+        let e = Registry::parse(text).unwrap_err();
+        assert!(e.to_string().contains("merge-service key 1"), "{e}");
+    }
+
+    #[test]
+    fn only_registered_no_reply_addresses_count_for_web_merges() {
+        let text = TEXT.replace(
+            "emails = [\"Inchai@Example.go.th\"]",
+            "emails = [\"Inchai@Example.go.th\", \"1001+Inchai@users.noreply.github.com\"]",
+        );
+        let r = Registry::parse(&text).unwrap();
+        let p = r.person("inchai").unwrap();
+        assert!(p.has_github_noreply("1001+inchai@users.noreply.github.com"));
+        assert!(!p.has_github_noreply("inchai@example.go.th"));
+        assert!(!p.has_github_noreply("1002+inchai@users.noreply.github.com"));
+    }
+
+    const ED25519: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAC0PLLyU18XWlVcCHJM5Z/4l5MQ52xfuPErZA6VfbuY test";
 
     #[test]
     fn unknown_role_is_refused() {

@@ -107,6 +107,9 @@ pub struct ItemStatus {
     pub detail: String,
     /// A permanent item's `review` date, once it has passed.
     pub review_due: Option<DateTime<FixedOffset>>,
+    /// In git mode, whether the approval of the published version carries a
+    /// verified signature (see `require_signatures`).
+    pub signed: Option<bool>,
 }
 
 /// The whole status.
@@ -271,6 +274,10 @@ fn item_status(
         reason: decision.reason.as_ref().map(Reason::code),
         detail,
         review_due,
+        signed: decision
+            .approval
+            .as_ref()
+            .map(|a| a.signature == crate::source::Signature::Signed),
     }
 }
 

@@ -181,6 +181,7 @@ pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Co
         author_time: time(author.when()),
         committer_time: time(commit.committer().when()),
         proposed_at,
+        signature: std::sync::Arc::new(super::signature::CommitSignature::read(repo, commit.id())?),
     })
 }
 

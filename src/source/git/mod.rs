@@ -11,6 +11,7 @@
 
 mod history;
 mod rule;
+pub mod signature;
 mod trees;
 mod walk;
 

@@ -9,6 +9,9 @@ use std::fmt;
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 
+use std::sync::Arc;
+
+use super::signature::CommitSignature;
 use crate::content::ContentPath;
 use crate::registry::{Registry, Role};
 
@@ -27,6 +30,8 @@ pub(crate) struct CommitFacts {
     pub(crate) committer_time: DateTime<FixedOffset>,
     /// For a merge, the commit time of its second parent: the pull request's head.
     pub(crate) proposed_at: Option<DateTime<FixedOffset>>,
+    /// The commit's signature, and whose key it verified with once judged.
+    pub(crate) signature: Arc<CommitSignature>,
 }
 
 impl CommitFacts {
@@ -142,6 +147,13 @@ pub(crate) enum Refusal {
     Unreadable { verb: &'static str, by: String },
     /// An item that is not UTF-8 text.
     NotText { verb: &'static str, by: String },
+    /// With `require_signatures`: the commit is unsigned, badly signed, or signed
+    /// by a key that does not make it the approver's (see [`super::signature`]).
+    Signature {
+        verb: &'static str,
+        by: String,
+        why: String,
+    },
 }
 
 impl Refusal {
@@ -157,6 +169,7 @@ impl Refusal {
             Refusal::NamesNobody { .. } => "front-matter-names-nobody",
             Refusal::Unreadable { .. } => "front-matter-unreadable",
             Refusal::NotText { .. } => "not-text",
+            Refusal::Signature { .. } => "signature",
         }
     }
 
@@ -178,6 +191,9 @@ impl Refusal {
             Refusal::NamesNobody { .. } => "ส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
             Refusal::Unreadable { .. } => "อ่านส่วนหัวไม่ได้ (front matter unreadable)",
             Refusal::NotText { .. } => "ไม่ใช่ข้อความ UTF-8 (not UTF-8 text)",
+            Refusal::Signature { .. } => {
+                "ลายมือชื่อดิจิทัลไม่ผ่านการตรวจ (the approval's signature does not verify)"
+            }
         }
     }
 
@@ -256,6 +272,7 @@ impl fmt::Display for Refusal {
                 f,
                 "it is not UTF-8 text, so its front matter cannot name {by}, who {verb} it"
             ),
+            Refusal::Signature { verb, by, why } => write!(f, "{verb} by {by}, but {why}"),
         }
     }
 }
@@ -286,6 +303,11 @@ pub(crate) fn approves(ctx: &Context<'_>) -> Result<String, Refusal> {
         });
     }
     let by = person.id.clone();
+    if ctx.registry.require_signatures
+        && let Err(why) = super::signature::gate(commit, ctx.registry, person)
+    {
+        return Err(Refusal::Signature { verb, by, why });
+    }
     if commit.parents > 2 {
         return Err(Refusal::Octopus { by });
     }
@@ -383,6 +405,7 @@ emails = ["somchai@office.example"]
             author_time: t,
             committer_time: t,
             proposed_at: None,
+            signature: Arc::default(),
         }
     }
 

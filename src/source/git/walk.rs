@@ -187,7 +187,12 @@ impl<'r> Walk<'r> {
                     tracked.approved = Some(Version {
                         id,
                         bytes,
-                        approval: approval(&facts, approver, Some(facts.author_time)),
+                        approval: approval(
+                            &facts,
+                            &walk.registry,
+                            approver,
+                            Some(facts.author_time),
+                        ),
                     })
                 }
                 Err(why) => {
@@ -478,6 +483,7 @@ impl<'r> Walk<'r> {
             bytes,
             approval: approval(
                 facts,
+                &self.registry,
                 approver,
                 facts.proposed_at.or(Some(facts.author_time)),
             ),
@@ -654,16 +660,24 @@ impl<'r> Walk<'r> {
 
 fn approval(
     facts: &CommitFacts,
+    registry: &Registry,
     approver: String,
     proposed_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> Approval {
     Approval {
+        // Checked only where signatures are required; `gate` already refused the rest.
+        signature: if registry.require_signatures
+            && super::signature::signed_by(facts, registry, &approver)
+        {
+            Signature::Signed
+        } else {
+            Signature::NotChecked
+        },
         commit: facts.id.clone(),
         approver,
         approved_at: facts.committer_time,
         proposed_at,
         later_unapproved: Vec::new(),
-        signature: Signature::NotChecked,
     }
 }
 
