@@ -221,8 +221,16 @@ fn assert_published(site: &Fixture, text: &str, signed: bool) {
     assert!(site.output("news/a/index.html").unwrap().contains(text));
     let approval = d.approval.clone().unwrap();
     assert_eq!(approval.approver, "inchai");
-    assert_eq!(approval.signed, signed);
-    assert_eq!(serde_json::to_value(&approval).unwrap()["signed"], signed);
+    let expected = if signed {
+        khaosan::source::Signature::Signed
+    } else {
+        khaosan::source::Signature::NotChecked
+    };
+    assert_eq!(approval.signature, expected);
+    assert_eq!(
+        serde_json::to_value(&approval).unwrap()["signature"],
+        if signed { "signed" } else { "not-checked" }
+    );
     // `khaosan status` and the publication record say the same.
     let mut options = khaosan::commands::status::StatusOptions::new(site.root());
     options.now = Some(khaosan::dates::parse_now(NOW).unwrap());
@@ -230,7 +238,7 @@ fn assert_published(site: &Fixture, text: &str, signed: bool) {
     let item = status.items.iter().find(|i| i.path == A).unwrap();
     assert_eq!(item.signed, Some(signed));
     let record = site.output("records/news/a/index.html").unwrap();
-    assert_eq!(record.contains("verified digital signature"), signed);
+    assert_eq!(record.contains("(signed, verified)"), signed);
 }
 
 // --- attacks -----------------------------------------------------------------

@@ -480,6 +480,7 @@ mod tests {
         super::super::rule::CommitFacts {
             id: id.into(),
             is_merge: text.lines().filter(|l| l.starts_with("parent ")).count() > 1,
+            parents: text.lines().filter(|l| l.starts_with("parent ")).count(),
             author_name: "x".into(),
             author_email: email.into(),
             author_time: t,
