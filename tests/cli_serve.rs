@@ -137,7 +137,7 @@ fn preview_shows_withheld_items_under_a_banner() {
     assert!(page.contains("ข้อความล่วงหน้า"));
     assert!(page.contains("khaosan-preview-banner"), "{page}");
     assert!(
-        page.contains("จะเผยแพร่ 1 ธันวาคม 2569 เวลา 08:30 น."),
+        page.contains("จะเผยแพร่ 1 ธันวาคม 2569 เวลา 08.30 น."),
         "{page}"
     );
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));

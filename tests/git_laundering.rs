@@ -697,6 +697,43 @@ fn a_foxtrot_merge_grants_nothing_to_the_web_masters_edit() {
     );
 }
 
+#[test]
+fn a_foxtrot_over_the_directors_own_commit_is_reported() {
+    let site = verified_site(&[]);
+    pull_request(
+        &site,
+        &INCHAI,
+        10,
+        "fox",
+        &[(A, &article("inchai", "FIRST-TEXT", "middle", "last"))],
+    );
+    let stale = head(&site);
+    // The director corrects the text in a commit of his own on main.
+    site.write(A, &article("inchai", "CORRECTED-TEXT", "middle", "last"));
+    commit_all(&site, &INCHAI, 12, "Correct the notice");
+    // Staff merge main into the stale line keeping its tree, then push that.
+    checkout(&site, &["-b", "local", &stale]);
+    site.git(
+        &WASANA,
+        &at(21),
+        &[
+            "merge",
+            "-q",
+            "-s",
+            "ours",
+            "-m",
+            "Merge branch 'main'",
+            "main",
+        ],
+    );
+    let pulled = head(&site);
+    site.git(&WASANA, &at(22), &["branch", "-f", "main", &pulled]);
+    checkout(&site, &["main"]);
+    let outcome = site.build(NOW);
+    let text = summary(&outcome);
+    assert!(text.contains("foxtrot"), "{text}");
+}
+
 // 7. Records.
 
 #[test]

@@ -277,18 +277,17 @@ impl<'r> Walk<'r> {
             let Ok(second) = commit.parent(1) else {
                 return Ok(());
             };
-            if second.parent_count() < 2 {
-                return Ok(());
-            }
+            // What only main carries: an approver's merge or own commit, or a web
+            // master's commit (a withdrawal). A pull request's head is a staff commit.
             let email = String::from_utf8_lossy(second.author().email_bytes()).into_owned();
-            let approver_merge = self
-                .registry
-                .person_by_email(&email)
-                .is_some_and(|p| p.has_role(Role::Approver));
+            let main_like = self.registry.person_by_email(&email).is_some_and(|p| {
+                p.has_role(Role::Approver)
+                    || (second.parent_count() < 2 && p.has_role(Role::Webmaster))
+            });
             let Ok(mainline) = second.parent_id(0) else {
                 return Ok(());
             };
-            if !approver_merge
+            if !main_like
                 || !(mainline == parent.id()
                     || self
                         .repo
@@ -299,8 +298,9 @@ impl<'r> Walk<'r> {
             }
             format!(
                 "commit {} by {who} looks like a foxtrot merge (a `git pull` then `git push`): \
-                 the approver's merge {} that was on main is now on its second parent, so its \
-                 approvals do not count. Build with --previous <the live site's commit, from \
+                 the commit {} (an approver's merge or commit, or a web master's withdrawal) \
+                 that was on main is now on its second parent, so what it approved or withdrew \
+                 does not count. Build with --previous <the live site's commit, from \
                  its build-info.json> (the publish workflow does), or have those pull requests \
                  merged again; pull with `git pull --rebase` from now on",
                 short_id(commit.id()),
