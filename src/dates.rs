@@ -132,7 +132,8 @@ const MONTHS_FULL: [&str; 12] = [
     "พฤศจิกายน",
     "ธันวาคม",
 ];
-const MONTHS_SHORT: [&str; 12] = [
+/// Thai month abbreviations (ม.ค. … ธ.ค.), for dates and chart labels.
+pub const MONTHS_SHORT: [&str; 12] = [
     "ม.ค.",
     "ก.พ.",
     "มี.ค.",

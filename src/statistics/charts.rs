@@ -12,20 +12,7 @@ use super::{MonthRow, QuestionSummary};
 use crate::content::Lang;
 use crate::render::templates::escape_markup;
 
-const MONTHS_TH: [&str; 12] = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-];
+const MONTHS_TH: [&str; 12] = crate::dates::MONTHS_SHORT;
 const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
