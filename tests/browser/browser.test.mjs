@@ -6,15 +6,13 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { buildSite, serve, REPO } from './site.mjs';
+import { buildSite, serve, REPO, launchBrowser } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BUDGET = 150 * 1024;
 const WIDTHS = { mobile: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** The pages the issue names, in Thai and English. */
 const PAGES = [
@@ -39,10 +37,7 @@ before(async () => {
   server = await serve();
   site = buildSite(`${server.origin}/`);
   server.setRoot(site.out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

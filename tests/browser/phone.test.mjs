@@ -7,10 +7,8 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { buildSite, copySite, serve, walk } from './site.mjs';
+import { buildSite, copySite, serve, walk, launchBrowser } from './site.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const BUDGET = 150 * 1024;
 const ACTIVITY = '/news/2026-11-18-elderly-screening/';
 const PHOTO = 'phone-photo.jpg';
@@ -53,10 +51,7 @@ async function phonePhoto() {
 }
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
   copy = copySite();
   const bundle = join(copy.root, 'content', 'news', '2026-11-18-elderly-screening');
   writeFileSync(join(bundle, PHOTO), await phonePhoto());

@@ -5,12 +5,10 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { buildSite, serve } from './site.mjs';
+import { buildSite, serve, launchBrowser } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 /** Raw bytes of every file the search fetches: script, index, data (issue budgets). */
 const FIRST_QUERY_BUDGET = 60 * 1024;
 const LATER_QUERY_BUDGET = 10 * 1024;
@@ -60,10 +58,7 @@ before(async () => {
   server = await serve();
   site = buildSite(`${server.origin}/`);
   server.setRoot(site.out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {

@@ -93,18 +93,23 @@ pub(crate) fn first_parent<'r>(tip: Commit<'r>, shallow: bool) -> anyhow::Result
         } else if shallow {
             commit.parent(0).ok()
         } else {
-            Some(commit.parent(0).with_context(|| {
-                format!(
-                    "cannot read the parent of commit {}: the history is incomplete; \
-                     clone with full history (fetch-depth: 0)",
-                    commit.id()
-                )
-            })?)
+            Some(parent(&commit, 0)?)
         };
         commits.push(commit);
     }
     commits.reverse();
     Ok(commits)
+}
+
+/// Parent `index` of `commit`; a missing one means the clone lacks history.
+fn parent<'r>(commit: &Commit<'r>, index: usize) -> anyhow::Result<Commit<'r>> {
+    commit.parent(index).with_context(|| {
+        format!(
+            "cannot read a parent of commit {}: the history is incomplete; \
+             clone with full history (fetch-depth: 0)",
+            commit.id()
+        )
+    })
 }
 
 /// The history walked to `tip`, oldest first: the first-parent line, except that
@@ -136,13 +141,7 @@ pub(crate) fn chain<'r>(
         next = if commit.parent_count() == 0 {
             None
         } else {
-            Some(commit.parent(index).with_context(|| {
-                format!(
-                    "cannot read a parent of commit {}: the history is incomplete; \
-                     clone with full history (fetch-depth: 0)",
-                    commit.id()
-                )
-            })?)
+            Some(parent(&commit, index)?)
         };
         commits.push(commit);
     }
