@@ -255,7 +255,7 @@ struct Split<'a> {
 fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let missing = || {
-        Problem::new(path, "has no front matter; start the file with a line `+++`, the TOML fields, and another `+++`")
+        Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[]))
             .line(1)
     };
     let first = text.lines().next().ok_or_else(missing)?;
@@ -277,11 +277,7 @@ fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
         }
         offset += line.len();
     }
-    Err(Problem::new(
-        path,
-        "front matter is not closed; add a line `+++` after the last field",
-    )
-    .line(line_of(text, text.len())))
+    Err(Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[])).line(line_of(text, text.len())))
 }
 
 /// Parses an item file. All meaning problems are collected, not just the first.
@@ -326,13 +322,13 @@ pub fn parse_item(
     let updated = date("updated", &raw.updated);
     if raw.publish.is_none() {
         problems.push(
-            Problem::new(path, "no publish date; add `publish = 2026-12-01` (or a time such as 2026-12-01T08:30:00+07:00)")
+            Problem::new(path, crate::messages::NO_PUBLISH.say(&[]))
                 .field("publish"),
         );
     }
     if raw.title.trim().is_empty() {
         problems.push(at_key(
-            Problem::new(path, "title is empty").field("title"),
+            Problem::new(path, crate::messages::EMPTY_TITLE.say(&[])).field("title"),
             line_of_key("title"),
         ));
     }
@@ -340,10 +336,7 @@ pub fn parse_item(
         && e <= p
     {
         problems.push(at_key(
-            Problem::new(
-                path,
-                "expires is not after publish; the item would never be shown",
-            )
+            Problem::new(path, crate::messages::EXPIRES_NOT_AFTER_PUBLISH.say(&[]))
             .field("expires"),
             line_of_key("expires"),
         ));
@@ -352,17 +345,14 @@ pub fn parse_item(
         && u < p
     {
         problems.push(at_key(
-            Problem::new(
-                path,
-                "updated is before publish; write the date of the item's last change, on or after publish",
-            )
+            Problem::new(path, crate::messages::UPDATED_BEFORE_PUBLISH.say(&[]))
             .field("updated"),
             line_of_key("updated"),
         ));
     }
     if raw.kind.is_some() && section != "news" {
         problems.push(at_key(
-            Problem::new(path, "`kind` is only for items in content/news/; remove it")
+            Problem::new(path, crate::messages::KIND_OUTSIDE_NEWS.say(&[]))
                 .field("kind"),
             line_of_key("kind"),
         ));
@@ -377,16 +367,17 @@ pub fn parse_item(
         ));
     }
     if !is_slug(slug) {
+        // The name of the file, not its front matter: say so, so nobody edits the text.
         problems.push(Problem::new(
             path,
-            format!("`{slug}` cannot be a URL; name the file with lowercase ASCII letters, digits and hyphens (e.g. 2026-11-21-flu-vaccine.md)"),
+            crate::messages::BAD_FILE_NAME.say(&[("name", slug)]),
         ));
     }
     if let Some(source) = &raw.source
         && !(source.starts_with("https://") || source.starts_with("http://"))
     {
         problems.push(at_key(
-            Problem::new(path, "source must be a web address starting with https://")
+            Problem::new(path, crate::messages::SOURCE_NOT_URL.say(&[]))
                 .field("source"),
             line_of_key("source"),
         ));
@@ -532,7 +523,7 @@ fn explain_missing(mut problem: Problem) -> Problem {
         .and_then(|r| r.split('`').next())
     {
         let field = field.to_string();
-        problem.message = format!("missing `{field}`; add a line such as `{field} = \"...\"`");
+        problem.message = crate::messages::MISSING_FIELD.say(&[("key", &field)]);
         problem.field = Some(field);
     }
     problem

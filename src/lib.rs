@@ -22,6 +22,7 @@ pub mod content;
 pub mod dates;
 pub mod decide;
 pub mod error;
+pub mod messages;
 pub mod monitoring;
 pub mod preview;
 pub mod registry;

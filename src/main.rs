@@ -388,6 +388,7 @@ impl SiteArgs {
             trust_front_matter: self.trust_front_matter,
             previous: self.previous.clone(),
             require_verify: self.require_verify,
+            proposal: None,
         }
     }
 }

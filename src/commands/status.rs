@@ -387,10 +387,20 @@ fn git_section(status: &Status) -> String {
         ));
         for p in &status.pending {
             out.push_str(&format!(
-                "  - {} ({} by {}): {}\n    → {}\n",
-                p.path, p.commit, p.who, p.why, p.exit
+                "  - {} ({} by {}): {} [{}]: {}\n    → {}\n",
+                p.path, p.commit, p.who, p.label, p.cause, p.why, p.exit
             ));
         }
+        // Counted by cause, so the web master sees which way out is needed most.
+        let mut causes: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        for p in &status.pending {
+            *causes.entry((p.cause, p.label)).or_default() += 1;
+        }
+        out.push_str("  แยกตามเหตุ (by cause):");
+        for ((code, label), n) in causes {
+            out.push_str(&format!(" {label} [{code}] {n};"));
+        }
+        out.push('\n');
     }
     for foxtrot in &status.foxtrots {
         out.push_str(&format!("⚠ foxtrot merge: {foxtrot}\n"));
