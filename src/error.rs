@@ -239,7 +239,7 @@ mod tests {
         let p = problem_of::<Front>("publish = 01/12/2569\n");
         assert!(p.message.contains("2026-12-01"), "{p}");
         assert!(p.message.contains("ปี ค.ศ."), "{p}");
-        assert_eq!(p.line, Some(2));
+        assert_eq!(p.line, Some(3));
         let p = problem_of::<Front>("publish = \"1 ธันวาคม 2569\"\n");
         assert!(p.message.contains("2026-12-01"), "{p}");
         assert!(p.message.contains("1 ธันวาคม 2569"), "{p}");

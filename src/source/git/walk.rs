@@ -548,14 +548,14 @@ impl<'r> Walk<'r> {
         let thai = refusal.thai();
         let message = match &tracked.approved {
             Some(v) => format!(
-                "{path}: {thai} / the {what} in commit {} by {who} is ignored: {refusal}. The site keeps \
+                "{thai}: {path}: the {what} in commit {} by {who} is ignored: {refusal}. The site keeps \
                  the version approved by {} in commit {}",
                 facts.short(),
                 v.approval.approver,
                 short(&v.approval.commit)
             ),
             None => format!(
-                "{path}: {thai} / the {what} in commit {} by {who} is not approved: {refusal}. \
+                "{thai}: {path}: the {what} in commit {} by {who} is not approved: {refusal}. \
                  There is no approved version to publish",
                 facts.short()
             ),
