@@ -254,10 +254,7 @@ struct Split<'a> {
 
 fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let missing = || {
-        Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[]))
-            .line(1)
-    };
+    let missing = || Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[])).line(1);
     let first = text.lines().next().ok_or_else(missing)?;
     if first.trim_end() != "+++" {
         return Err(missing());
@@ -277,7 +274,10 @@ fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
         }
         offset += line.len();
     }
-    Err(Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[])).line(line_of(text, text.len())))
+    Err(
+        Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[]))
+            .line(line_of(text, text.len())),
+    )
 }
 
 /// Parses an item file. All meaning problems are collected, not just the first.
@@ -321,10 +321,7 @@ pub fn parse_item(
     let review = date("review", &raw.review);
     let updated = date("updated", &raw.updated);
     if raw.publish.is_none() {
-        problems.push(
-            Problem::new(path, crate::messages::NO_PUBLISH.say(&[]))
-                .field("publish"),
-        );
+        problems.push(Problem::new(path, crate::messages::NO_PUBLISH.say(&[])).field("publish"));
     }
     if raw.title.trim().is_empty() {
         problems.push(at_key(
@@ -337,7 +334,7 @@ pub fn parse_item(
     {
         problems.push(at_key(
             Problem::new(path, crate::messages::EXPIRES_NOT_AFTER_PUBLISH.say(&[]))
-            .field("expires"),
+                .field("expires"),
             line_of_key("expires"),
         ));
     }
@@ -345,15 +342,13 @@ pub fn parse_item(
         && u < p
     {
         problems.push(at_key(
-            Problem::new(path, crate::messages::UPDATED_BEFORE_PUBLISH.say(&[]))
-            .field("updated"),
+            Problem::new(path, crate::messages::UPDATED_BEFORE_PUBLISH.say(&[])).field("updated"),
             line_of_key("updated"),
         ));
     }
     if raw.kind.is_some() && section != "news" {
         problems.push(at_key(
-            Problem::new(path, crate::messages::KIND_OUTSIDE_NEWS.say(&[]))
-                .field("kind"),
+            Problem::new(path, crate::messages::KIND_OUTSIDE_NEWS.say(&[])).field("kind"),
             line_of_key("kind"),
         ));
     }
@@ -377,8 +372,7 @@ pub fn parse_item(
         && !(source.starts_with("https://") || source.starts_with("http://"))
     {
         problems.push(at_key(
-            Problem::new(path, crate::messages::SOURCE_NOT_URL.say(&[]))
-                .field("source"),
+            Problem::new(path, crate::messages::SOURCE_NOT_URL.say(&[])).field("source"),
             line_of_key("source"),
         ));
     }

@@ -89,7 +89,9 @@ pub fn toml_problem(file: &str, text: &str, first_line: usize, err: &toml::de::E
 }
 
 /// Keys whose values are dates, in front matter and settings.
-const DATE_KEYS: &[&str] = &["publish", "expires", "review", "updated", "start", "end", "date"];
+const DATE_KEYS: &[&str] = &[
+    "publish", "expires", "review", "updated", "start", "end", "date",
+];
 
 /// The value after `=` on the line of `offset`.
 fn key_line_value(text: &str, offset: Option<usize>) -> Option<&str> {

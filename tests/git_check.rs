@@ -55,7 +55,14 @@ fn merge(site: &Fixture, merger: &Who, minute: u32, branch: &str) {
     site.git(
         merger,
         &at(minute),
-        &["merge", "-q", "--no-ff", "-m", &format!("Merge {branch}"), branch],
+        &[
+            "merge",
+            "-q",
+            "--no-ff",
+            "-m",
+            &format!("Merge {branch}"),
+            branch,
+        ],
     );
 }
 
@@ -100,11 +107,21 @@ fn state(outcome: &CheckOutcome, path: &str) -> String {
 fn a_proper_pull_request_is_live_in_check_and_after_the_merge() {
     let site = verified_site();
     let path = "content/news/ok.md";
-    propose(&site, &WASANA, 10, "ok", &[(path, &news("ข่าวที่อนุมัติ", "inchai", "wasana"))]);
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "ok",
+        &[(path, &news("ข่าวที่อนุมัติ", "inchai", "wasana"))],
+    );
     let checked = check_against_main(&site);
     assert!(checked.passed(), "{}", errors(&checked));
     assert_eq!(checked.merged_by.as_deref(), Some("inchai"));
-    assert!(state(&checked, path).contains("live once merged"), "{}", state(&checked, path));
+    assert!(
+        state(&checked, path).contains("live once merged"),
+        "{}",
+        state(&checked, path)
+    );
     assert!(markdown_summary(&checked).contains("judged as if `inchai` merged this change"));
     merge(&site, &INCHAI, 11, "ok");
     assert!(live(&site.build(NOW), path));
@@ -124,7 +141,10 @@ fn self_promotion_in_the_same_pull_request_is_withheld_in_check_and_after_the_me
         10,
         "promote",
         &[
-            ("approvals/approvers.toml", &format!("verify_git = true\n{promoted}")),
+            (
+                "approvals/approvers.toml",
+                &format!("verify_git = true\n{promoted}"),
+            ),
             (path, &news("CANARY-SELF-PROMOTION", "wasana", "wasana")),
         ],
     );
@@ -137,8 +157,15 @@ fn self_promotion_in_the_same_pull_request_is_withheld_in_check_and_after_the_me
         errors.contains("is an approver only in the registry this change proposes"),
         "{errors}"
     );
-    assert!(errors.contains("`inchai`"), "names the approvers who can merge: {errors}");
-    assert!(state(&checked, path).contains("would be withheld"), "{}", state(&checked, path));
+    assert!(
+        errors.contains("`inchai`"),
+        "names the approvers who can merge: {errors}"
+    );
+    assert!(
+        state(&checked, path).contains("would be withheld"),
+        "{}",
+        state(&checked, path)
+    );
     assert!(!markdown_summary(&checked).contains("live once merged"));
 
     // Wasana can push: she merges her own pull request. The build agrees with check.
@@ -152,16 +179,30 @@ fn self_promotion_in_the_same_pull_request_is_withheld_in_check_and_after_the_me
 fn an_unknown_author_is_an_error_in_check_and_withheld_by_the_build() {
     let site = verified_site();
     let path = "content/news/ghost.md";
-    propose(&site, &WASANA, 10, "ghost", &[(path, &news("CANARY-GHOST", "inchai", "nobody-registered"))]);
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "ghost",
+        &[(path, &news("CANARY-GHOST", "inchai", "nobody-registered"))],
+    );
     let checked = check_against_main(&site);
     let errors = errors(&checked);
     assert!(!checked.passed());
-    assert!(errors.contains("content/news/ghost.md:3"), "on the author line: {errors}");
+    assert!(
+        errors.contains("content/news/ghost.md:3"),
+        "on the author line: {errors}"
+    );
     assert!(errors.contains("author not in the registry"), "{errors}");
     assert!(errors.contains("ไม่พบผู้เขียน `nobody-registered`"), "{errors}");
     merge(&site, &INCHAI, 11, "ghost");
     let built = site.build(NOW);
-    let decision = built.report.decisions.iter().find(|d| d.path == path).unwrap();
+    let decision = built
+        .report
+        .decisions
+        .iter()
+        .find(|d| d.path == path)
+        .unwrap();
     assert!(!decision.live);
     assert_eq!(decision.reason.as_ref().unwrap().code(), "unknown-author");
     site.assert_nowhere("CANARY-GHOST");
@@ -172,8 +213,12 @@ fn an_unknown_author_is_an_error_in_check_and_withheld_by_the_build() {
 fn an_unknown_author_is_withheld_without_git_too() {
     let site = Fixture::new(&format!(
         "-- content/news/ghost.md --\n{}",
-        item("CANARY-NOAUTHOR", "approver = \"inchai\"\npublish = 2026-05-01\nexpires = 2026-12-31", "x")
-            .replace("author = \"wasana\"", "author = \"ghost\"")
+        item(
+            "CANARY-NOAUTHOR",
+            "approver = \"inchai\"\npublish = 2026-05-01\nexpires = 2026-12-31",
+            "x"
+        )
+        .replace("author = \"wasana\"", "author = \"ghost\"")
     ));
     let options = CheckOptions {
         now: Some(khaosan::dates::parse_now(NOW).unwrap()),
@@ -181,7 +226,11 @@ fn an_unknown_author_is_withheld_without_git_too() {
     };
     let checked = check(&options).unwrap();
     assert!(!checked.passed());
-    assert!(errors(&checked).contains("`author`"), "{}", errors(&checked));
+    assert!(
+        errors(&checked).contains("`author`"),
+        "{}",
+        errors(&checked)
+    );
     let built = site.build(NOW);
     assert!(!live(&built, "content/news/ghost.md"));
     site.assert_nowhere("CANARY-NOAUTHOR");
@@ -192,10 +241,20 @@ fn items_naming_someone_else_than_the_merger_are_refused_in_check_as_in_the_buil
     let site = verified_site();
     let path = "content/news/other.md";
     // Names wasana, who is not an approver: inchai's merge would not approve it.
-    propose(&site, &WASANA, 10, "other", &[(path, &news("CANARY-OTHER", "wasana", "wasana"))]);
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "other",
+        &[(path, &news("CANARY-OTHER", "wasana", "wasana"))],
+    );
     let checked = check_against_main(&site);
     assert!(!checked.passed());
-    assert!(errors(&checked).contains("is not an approver in the approved registry"), "{}", errors(&checked));
+    assert!(
+        errors(&checked).contains("is not an approver in the approved registry"),
+        "{}",
+        errors(&checked)
+    );
     merge(&site, &INCHAI, 11, "other");
     assert!(!live(&site.build(NOW), path));
     site.assert_nowhere("CANARY-OTHER");
@@ -205,7 +264,13 @@ fn items_naming_someone_else_than_the_merger_are_refused_in_check_as_in_the_buil
 fn a_merge_by_an_unregistered_email_says_to_propose_again_once_the_email_is_added() {
     let site = verified_site();
     let path = "content/news/home.md";
-    propose(&site, &WASANA, 10, "home", &[(path, &news("CANARY-HOME-EMAIL", "inchai", "wasana"))]);
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "home",
+        &[(path, &news("CANARY-HOME-EMAIL", "inchai", "wasana"))],
+    );
     let home = Who {
         name: "Inchai",
         email: "inchai@home.example",
@@ -223,22 +288,48 @@ fn a_merge_by_an_unregistered_email_says_to_propose_again_once_the_email_is_adde
             "emails = [\"inchai@office.example\", \"inchai@home.example\"]"
         )
     );
-    propose(&site, &WASANA, 20, "email", &[("approvals/approvers.toml", &registry)]);
+    propose(
+        &site,
+        &WASANA,
+        20,
+        "email",
+        &[("approvals/approvers.toml", &registry)],
+    );
     merge(&site, &INCHAI, 21, "email");
     let built = site.build(NOW);
-    assert!(!live(&built, path), "adding the e-mail later approves nothing");
-    let decision = built.report.decisions.iter().find(|d| d.path == path).unwrap();
+    assert!(
+        !live(&built, path),
+        "adding the e-mail later approves nothing"
+    );
+    let decision = built
+        .report
+        .decisions
+        .iter()
+        .find(|d| d.path == path)
+        .unwrap();
     let why = decision.reason.as_ref().unwrap().explain();
-    assert!(!why.contains("whose e-mail is not in"), "no longer true: {why}");
+    assert!(
+        !why.contains("whose e-mail is not in"),
+        "no longer true: {why}"
+    );
     assert!(why.contains("registered to inchai now"), "{why}");
     assert!(why.contains("open a new pull request"), "{why}");
-    assert!(why.contains("khaosan restore content/news/home.md"), "{why}");
+    assert!(
+        why.contains("khaosan restore content/news/home.md"),
+        "{why}"
+    );
     site.assert_nowhere("CANARY-HOME-EMAIL");
 
     // Restore (withdraw), then propose again: check says it goes live, and it does.
     site.git(&WASANA, &at(30), &["rm", "-q", path]);
     site.git(&WASANA, &at(30), &["commit", "-q", "-m", "Restore"]);
-    propose(&site, &WASANA, 31, "again", &[(path, &news("ข่าวเสนอใหม่", "inchai", "wasana"))]);
+    propose(
+        &site,
+        &WASANA,
+        31,
+        "again",
+        &[(path, &news("ข่าวเสนอใหม่", "inchai", "wasana"))],
+    );
     let checked = check_against_main(&site);
     assert!(checked.passed(), "{}", errors(&checked));
     assert!(state(&checked, path).contains("live once merged"));
@@ -249,10 +340,14 @@ fn a_merge_by_an_unregistered_email_says_to_propose_again_once_the_email_is_adde
 #[test]
 fn check_writes_nothing_into_the_repository() {
     let site = verified_site();
-    let objects = |site: &Fixture| {
-        site.git(&INCHAI, &at(50), &["count-objects", "-v"])
-    };
-    propose(&site, &WASANA, 10, "ok", &[("content/news/a.md", &news("ก", "inchai", "wasana"))]);
+    let objects = |site: &Fixture| site.git(&INCHAI, &at(50), &["count-objects", "-v"]);
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "ok",
+        &[("content/news/a.md", &news("ก", "inchai", "wasana"))],
+    );
     // An uncommitted edit too: it is part of what check judges.
     site.write("content/news/b.md", &news("ข", "inchai", "wasana"));
     let before = objects(&site);
@@ -260,9 +355,51 @@ fn check_writes_nothing_into_the_repository() {
     let checked = check_against_main(&site);
     assert!(checked.passed(), "{}", errors(&checked));
     assert!(
-        checked.changes.as_ref().unwrap().iter().any(|c| c.path == "content/news/b.md"),
+        checked
+            .changes
+            .as_ref()
+            .unwrap()
+            .iter()
+            .any(|c| c.path == "content/news/b.md"),
         "the uncommitted file is judged"
     );
     assert_eq!(objects(&site), before, "no object written to .git");
-    assert_eq!(site.git(&INCHAI, &at(50), &["status", "--porcelain"]), status);
+    assert_eq!(
+        site.git(&INCHAI, &at(50), &["status", "--porcelain"]),
+        status
+    );
+}
+
+#[test]
+fn a_forged_author_email_pushed_to_main_is_withheld_and_check_agrees() {
+    // Signatures required: writing the director's e-mail as the author proves nothing.
+    let site = Fixture::new(&format!(
+        "-- approvals/approvers.toml --\nverify_git = true\nrequire_signatures = true\n{APPROVERS_TOML}"
+    ));
+    site.git(&INCHAI, &at(0), &["init", "-q", "-b", "main"]);
+    commit_all(&site, &INCHAI, 1, "Start the site");
+    let path = "content/news/forged.md";
+    site.write(path, &news("CANARY-FORGED", "inchai", "wasana"));
+    let forged = Who {
+        name: "Inchai",
+        email: "inchai@office.example",
+    };
+    commit_all(&site, &forged, 10, "Pushed by wasana in inchai's name");
+    let built = site.build(NOW);
+    assert!(!live(&built, path));
+    site.assert_nowhere("CANARY-FORGED");
+    let options = CheckOptions {
+        now: Some(khaosan::dates::parse_now(NOW).unwrap()),
+        ..CheckOptions::new(site.root())
+    };
+    let checked = check(&options).unwrap();
+    assert_eq!(
+        checked.live,
+        built.report.live_count(),
+        "check and build agree"
+    );
+    assert_eq!(
+        checked.withheld,
+        built.report.decisions.len() - built.report.live_count()
+    );
 }

@@ -214,10 +214,15 @@ mod tests {
     #[test]
     fn one_word_for_each_idea() {
         for m in all() {
-            for (wrong, right) in [("ส่วนหัว", "ข้อมูลส่วนหัว"), ("ผู้มีสิทธิ์อนุมัติ", "ผู้อนุมัติ")] {
+            for (wrong, right) in [("ส่วนหัว", "ข้อมูลส่วนหัว"), ("ผู้มีสิทธิ์อนุมัติ", "ผู้อนุมัติ")]
+            {
                 let text = format!("{} {}", m.th, m.fix_th);
                 let bare = text.replace(right, "");
-                assert!(!bare.contains(wrong), "{}: write {right}, not {wrong}", m.code);
+                assert!(
+                    !bare.contains(wrong),
+                    "{}: write {right}, not {wrong}",
+                    m.code
+                );
             }
         }
     }

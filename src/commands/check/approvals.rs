@@ -79,7 +79,10 @@ fn named_merger(options: &CheckOptions) -> Option<String> {
         }
     }
     let most = counts.values().copied().max()?;
-    counts.into_iter().find(|(_, n)| *n == most).map(|(id, _)| id)
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == most)
+        .map(|(id, _)| id)
 }
 
 /// The approver the change was judged as merged by, in git mode.
@@ -155,7 +158,10 @@ pub(super) fn decision_findings(loaded: &Loaded, scope_of: &dyn Fn(&str) -> Scop
 /// In git mode: each file of the change that the approver's merge would not
 /// approve, with the rule's reason and the way out. Always an error: after the
 /// merge the build would keep the old version, or publish nothing.
-pub(super) fn proposal_findings(loaded: &Loaded, changed: Option<&[(String, super::ChangeKind)]>) -> Vec<Finding> {
+pub(super) fn proposal_findings(
+    loaded: &Loaded,
+    changed: Option<&[(String, super::ChangeKind)]>,
+) -> Vec<Finding> {
     let Some(git) = loaded.snapshot.git.as_ref() else {
         return Vec::new();
     };

@@ -77,7 +77,11 @@ pub(super) fn changed_files(root: &Path, rev: &str) -> anyhow::Result<Vec<(Strin
     Ok(files)
 }
 
-pub(super) fn describe_changes(files: Vec<(String, ChangeKind)>, loaded: &Loaded, tz: Tz) -> Vec<Change> {
+pub(super) fn describe_changes(
+    files: Vec<(String, ChangeKind)>,
+    loaded: &Loaded,
+    tz: Tz,
+) -> Vec<Change> {
     let mut changes: Vec<Change> = files
         .into_iter()
         .map(|(path, kind)| {

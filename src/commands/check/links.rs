@@ -12,8 +12,8 @@ use crate::build::Loaded;
 use crate::content::Item;
 use crate::decide::{Decision, Reason};
 use crate::error::line_of;
-use crate::render::markdown;
 use crate::messages;
+use crate::render::markdown;
 use crate::site::Urls;
 
 /// 1-based line of `key = …` inside the `+++` block of an item file.
@@ -74,9 +74,8 @@ pub(super) fn link_findings(
                 continue;
             }
             let problem = match target {
-                None => looks_like_item(&path, loaded).then(|| {
-                    messages::LINK_MISSING_PAGE.detail(&link, &[("link", &link)])
-                }),
+                None => looks_like_item(&path, loaded)
+                    .then(|| messages::LINK_MISSING_PAGE.detail(&link, &[("link", &link)])),
                 Some(target) => target_problem(item, target, from, tz),
             };
             if let Some(message) = problem {
@@ -113,10 +112,9 @@ pub(super) fn target_problem(
     match &target.reason {
         None | Some(Reason::NotYetPublished { .. }) => {}
         Some(reason) => {
-            return Some(messages::LINK_WITHHELD.detail(
-                &format!("{what}: {}", reason.label()),
-                &[],
-            ));
+            return Some(
+                messages::LINK_WITHHELD.detail(&format!("{what}: {}", reason.label()), &[]),
+            );
         }
     }
     let target_expires = target.item.as_ref()?.front.expires?;
@@ -258,9 +256,8 @@ pub(super) fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
                 continue;
             };
             let message = missing_attachment(&path, &link, loaded).or_else(|| {
-                (looks_like_item(&path, loaded) && !item_urls.contains(path.as_str())).then(|| {
-                    messages::LINK_MISSING_PAGE.detail(&link, &[("link", &link)])
-                })
+                (looks_like_item(&path, loaded) && !item_urls.contains(path.as_str()))
+                    .then(|| messages::LINK_MISSING_PAGE.detail(&link, &[("link", &link)]))
             });
             if let Some(message) = message {
                 findings.push(Finding {

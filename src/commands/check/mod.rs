@@ -142,7 +142,6 @@ impl Finding {
     }
 }
 
-
 /// Workflow-command message escaping (`%`, CR, LF), as GitHub's toolkit does.
 fn escape_data(text: &str) -> String {
     text.replace('%', "%25")
@@ -308,15 +307,18 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
             Severity::Warning
         },
         suffix: match (&options.base, touched(path)) {
-            (Some(rev), false) => format!(" ({})", crate::messages::NOT_IN_CHANGE.say(&[("rev", rev)])),
+            (Some(rev), false) => {
+                format!(" ({})", crate::messages::NOT_IN_CHANGE.say(&[("rev", rev)]))
+            }
             _ => String::new(),
         },
     };
-    outcome.findings.extend(approvals::decision_findings(&loaded, &scope_of));
-    outcome.findings.extend(approvals::proposal_findings(
-        &loaded,
-        changed.as_deref(),
-    ));
+    outcome
+        .findings
+        .extend(approvals::decision_findings(&loaded, &scope_of));
+    outcome
+        .findings
+        .extend(approvals::proposal_findings(&loaded, changed.as_deref()));
 
     outcome.pages = site::render_in_memory(&loaded, &mut outcome.findings);
     let link_severity = if options.strict {
@@ -349,9 +351,11 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         scope.as_deref(),
     ));
     outcome.findings.extend(links::dead_file_findings(&loaded));
-    outcome
-        .findings
-        .extend(site::source_findings(&loaded, link_severity, scope.as_deref()));
+    outcome.findings.extend(site::source_findings(
+        &loaded,
+        link_severity,
+        scope.as_deref(),
+    ));
     outcome.findings.extend(site::placeholder_findings(
         &loaded,
         &options.root,
@@ -402,6 +406,4 @@ mod tests {
         let site = Finding::site_wide("x".into());
         assert_eq!(site.annotation(), "::error title=khaosan::x");
     }
-
 }
-

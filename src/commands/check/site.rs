@@ -13,7 +13,11 @@ use crate::write::Discard;
 
 /// Items of a `requires_source` section (laws, knowledge) that do not say where they
 /// come from; the guideline asks every such item to show its source.
-pub(super) fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>) -> Vec<Finding> {
+pub(super) fn source_findings(
+    loaded: &Loaded,
+    severity: Severity,
+    scope: Option<&[String]>,
+) -> Vec<Finding> {
     loaded
         .report
         .decisions
@@ -43,7 +47,11 @@ pub(super) fn source_findings(loaded: &Loaded, severity: Severity, scope: Option
 
 /// Text that `khaosan init` left for the office to write (`[[ใส่ชื่อหน่วยงาน]]`), in
 /// `site.toml`, the registry, `content/` and `.github/CODEOWNERS`: one finding per line.
-pub(super) fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec<Finding> {
+pub(super) fn placeholder_findings(
+    loaded: &Loaded,
+    root: &Path,
+    severity: Severity,
+) -> Vec<Finding> {
     use crate::commands::init::PLACEHOLDER_OPEN;
     let mut texts: Vec<(String, String)> = loaded
         .snapshot

@@ -29,7 +29,10 @@ pub fn markdown_summary(outcome: &CheckOutcome) -> String {
     context.insert("live", &outcome.live);
     context.insert("withheld", &outcome.withheld);
     context.insert("pages", &outcome.pages);
-    context.insert("next_change", &outcome.next_change.map(|t| local_time(t, tz)));
+    context.insert(
+        "next_change",
+        &outcome.next_change.map(|t| local_time(t, tz)),
+    );
     context.insert("merged_by", &outcome.merged_by);
     let sections: Vec<serde_json::Value> = [
         ("ข้อผิดพลาด (errors)", &errors),

@@ -124,7 +124,10 @@ fn working_tree(repo: &Repository) -> anyhow::Result<Oid> {
 /// Who the merge is authored by, and how it would be signed: the approver as the
 /// approved registry knows them (their GitHub no-reply address for a merge in the
 /// web interface), else as the proposed registry does, else by id alone.
-fn merger_identity(registry: &Registry, proposal: &Proposal) -> (String, String, Option<Signature>) {
+fn merger_identity(
+    registry: &Registry,
+    proposal: &Proposal,
+) -> (String, String, Option<Signature>) {
     let id = proposal.merger.as_deref().unwrap_or("");
     let known = registry.person(id).or_else(|| {
         proposal

@@ -253,17 +253,15 @@ impl Refusal {
     /// way out says so (propose again; adding the e-mail did not approve it).
     pub(crate) fn as_of(&self, registry: &Registry) -> Refusal {
         match self {
-            Refusal::Unregistered { verb, name, email } => {
-                match registry.person_by_email(email) {
-                    Some(person) => Refusal::UnregisteredThen {
-                        verb,
-                        name: name.clone(),
-                        email: email.clone(),
-                        id: person.id.clone(),
-                    },
-                    None => self.clone(),
-                }
-            }
+            Refusal::Unregistered { verb, name, email } => match registry.person_by_email(email) {
+                Some(person) => Refusal::UnregisteredThen {
+                    verb,
+                    name: name.clone(),
+                    email: email.clone(),
+                    id: person.id.clone(),
+                },
+                None => self.clone(),
+            },
             other => other.clone(),
         }
     }

@@ -475,7 +475,10 @@ impl std::fmt::Display for SignatureRefusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SignatureRefusal::Unsigned => {
-                write!(f, "ไม่มีลายมือชื่อดิจิทัล / unsigned: the commit carries no signature")
+                write!(
+                    f,
+                    "ไม่มีลายมือชื่อดิจิทัล / unsigned: the commit carries no signature"
+                )
             }
             SignatureRefusal::Bad(why) => write!(f, "ลายมือชื่อไม่ถูกต้อง / bad signature: {why}"),
             SignatureRefusal::OthersKey { signer, author } => write!(
@@ -650,7 +653,9 @@ mod tests {
         assert!(!facts.is_merge);
         let mut registry = registry();
         registry.people[0].emails.push(facts.author_email.clone());
-        let why = gate(&facts, &registry, &registry.people[0]).unwrap_err().to_string();
+        let why = gate(&facts, &registry, &registry.people[0])
+            .unwrap_err()
+            .to_string();
         assert!(why.contains("not a merge commit"), "{why}");
     }
 
@@ -662,7 +667,9 @@ mod tests {
         // The merge's author address is an ordinary one: not proof, since anyone
         // who controls that mail server could add it to their own GitHub account.
         assert_eq!(facts.author_email, "balthek@gmail.com");
-        let why = gate(&facts, &registry, &registry.people[0]).unwrap_err().to_string();
+        let why = gate(&facts, &registry, &registry.people[0])
+            .unwrap_err()
+            .to_string();
         assert!(why.contains("no-reply"), "{why}");
     }
 
