@@ -141,17 +141,17 @@ pub(crate) fn load_if_required(
         walk.step(&pair[0], &pair[1])?;
     }
     let mut proposed = None;
-    if let (Some(proposal), Some(base)) = (&options.proposal, commits.last()) {
-        if let Some(merge) = proposal::merge(&repo, base, walk.registry(), proposal)? {
-            let author = merge.commit.author();
-            proposed = Some(crate::source::ProposedMergeInfo {
-                commit: merge.commit.id().to_string(),
-                merger: proposal.merger.clone().unwrap_or_default(),
-                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
-            });
-            walk.assume(merge.commit.id(), merge.signature);
-            walk.step(base, &merge.commit)?;
-        }
+    if let (Some(proposal), Some(base)) = (&options.proposal, commits.last())
+        && let Some(merge) = proposal::merge(&repo, base, walk.registry(), proposal)?
+    {
+        let author = merge.commit.author();
+        proposed = Some(crate::source::ProposedMergeInfo {
+            commit: merge.commit.id().to_string(),
+            merger: proposal.merger.clone().unwrap_or_default(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        });
+        walk.assume(merge.commit.id(), merge.signature);
+        walk.step(base, &merge.commit)?;
     }
     let verified = walk.registry().verify_git;
     if !verified && options.require_verify {
