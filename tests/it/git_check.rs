@@ -4,9 +4,7 @@
 //! carries a canary that must appear nowhere in the public output.
 #![allow(clippy::unwrap_used)]
 
-mod common;
-
-use common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
+use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
 use khaosan::build::BuildOutcome;
 use khaosan::commands::check::{CheckOptions, CheckOutcome, check, markdown_summary};
 
