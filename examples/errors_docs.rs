@@ -1,6 +1,6 @@
 //! Writes `docs/errors.th.md` and `docs/errors.en.md` from the message catalogue
 //! (`src/messages/`): `cargo run --example errors_docs`. The test
-//! `tests/errors_docs.rs` fails when the committed guides differ from it.
+//! `tests/it/errors_docs.rs` fails when the committed guides differ from it.
 
 use khaosan::messages::{Lang, docs};
 

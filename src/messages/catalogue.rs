@@ -51,7 +51,7 @@ message!(
     "unknown-key",
     Input,
     "ไม่รู้จักหัวข้อ `{key}`",
-    "แก้เป็นชื่อหัวข้อที่รู้จัก: {suggestion}",
+    "{suggestion}",
     "unknown key `{key}`",
     "{suggestion_en}"
 );
