@@ -114,7 +114,12 @@ fn explain_toml(message: &str, key: Option<&str>, written: &str) -> String {
     }
     let key_name = key.unwrap_or("");
     if message.contains("expected a sequence") {
-        return m::EXPECTED_LIST.say(&[("key", key_name)]);
+        let value = if written.starts_with('"') {
+            written
+        } else {
+            "\"...\""
+        };
+        return m::EXPECTED_LIST.say(&[("key", key_name), ("value", value)]);
     }
     if key.is_some_and(|k| DATE_KEYS.contains(&k))
         || message.contains("datetime")

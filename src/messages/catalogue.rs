@@ -33,9 +33,9 @@ message!(
     "expected-list",
     Input,
     "`{key}` ต้องเป็นรายการ แต่เขียนเป็นข้อความเดียว",
-    "ใส่วงเล็บเหลี่ยม เช่น `{key} = [\"รับสมัครงาน\"]` หรือหลายค่า `{key} = [\"ก\", \"ข\"]`",
+    "ใส่วงเล็บเหลี่ยม: `{key} = [{value}]` (หลายค่าคั่นด้วยจุลภาค เช่น `{key} = [\"ก\", \"ข\"]`)",
     "`{key}` must be a list, but a single text was written",
-    "write {key} = [\"รับสมัครงาน\"] (square brackets, one or more texts)"
+    "write {key} = [{value}] (square brackets, texts separated by commas)"
 );
 message!(
     EXPECTED_TEXT,
@@ -456,19 +456,19 @@ message!(
     PROPOSAL_WITHHELD,
     "proposal-withheld",
     Check,
-    "จะถูกระงับแม้ `{merger}` รวมแล้ว: {label}: {why}",
-    "แก้ในคำขอนี้ก่อนรวม",
+    "จะถูกระงับแม้ `{merger}` รวมแล้ว",
+    "",
     "would stay withheld after `{merger}` merges it",
-    "fix it in this pull request before merging"
+    ""
 );
 message!(
     PROPOSAL_IGNORED,
     "proposal-ignored",
     Check,
-    "การเปลี่ยนแปลงนี้จะถูกละเลยแม้ `{merger}` รวมแล้ว เว็บไซต์ยังแสดงฉบับที่อนุมัติเดิม: {label}: {why}",
-    "แก้ในคำขอนี้ก่อนรวม",
+    "การเปลี่ยนแปลงนี้จะถูกละเลยแม้ `{merger}` รวมแล้ว เว็บไซต์ยังแสดงฉบับที่อนุมัติเดิม",
+    "",
     "this change would be ignored after `{merger}` merges it; the site keeps the approved version",
-    "fix it in this pull request before merging"
+    ""
 );
 message!(
     SELF_PROMOTION,

@@ -196,24 +196,25 @@ pub(super) fn proposal_findings(
         } else {
             &messages::PROPOSAL_WITHHELD
         };
-        let mut message = which.say(&[
-            ("merger", &info.merger),
-            ("label", pending.label),
-            ("why", &pending.why),
-        ]);
+        let mut message = format!(
+            "{}: {}: {}.",
+            which.label(&[("merger", &info.merger)]),
+            pending.label,
+            pending.why
+        );
         // The merger counts as an approver only in the registry as history approved it.
-        if matches!(pending.cause, "not-an-approver" | "unregistered-author") {
+        let hint = if matches!(pending.cause, "not-an-approver" | "unregistered-author") {
             let hint = if registry_changed {
                 &messages::SELF_PROMOTION
             } else {
                 &messages::MERGER_NOT_APPROVER
             };
-            message.push(' ');
-            message.push_str(&hint.say(&[("merger", &info.merger), ("approvers", &approvers)]));
+            hint.say(&[("merger", &info.merger), ("approvers", &approvers)])
         } else {
-            message.push(' ');
-            message.push_str(&pending.exit);
-        }
+            pending.exit.clone()
+        };
+        message.push(' ');
+        message.push_str(&hint);
         let line = loaded
             .snapshot
             .origin
@@ -229,6 +230,41 @@ pub(super) fn proposal_findings(
             field: None,
             message,
         });
+        findings.extend(unmerged_problems(loaded, &pending.path));
     }
     findings
+}
+
+/// The problems of an item the imagined merge refused: history never lets it be
+/// parsed, but the person fixing the pull request needs every error at once.
+fn unmerged_problems(loaded: &Loaded, path: &str) -> Vec<Finding> {
+    let ContentPath::Item {
+        section,
+        slug,
+        lang,
+        bundle,
+    } = ContentPath::classify(path)
+    else {
+        return Vec::new();
+    };
+    let Ok(text) = std::fs::read_to_string(loaded.snapshot.origin.root.join(path)) else {
+        return Vec::new();
+    };
+    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    match crate::content::parse_item(path, &text, &section, &slug, lang, bundle, tz) {
+        Ok(_) => Vec::new(),
+        Err(problems) => {
+            let prefix = format!(
+                "{}: ",
+                Reason::Invalid {
+                    problems: Vec::new()
+                }
+                .label()
+            );
+            problems
+                .iter()
+                .map(|p| Finding::from_problem(p, Severity::Error, &prefix))
+                .collect()
+        }
+    }
 }
