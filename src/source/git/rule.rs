@@ -199,10 +199,10 @@ impl Refusal {
                 "แตกกิ่งจากฉบับที่ยังไม่อนุมัติ (branched from an unapproved version)"
             }
             Refusal::NamesOther { .. } => {
-                "ผู้อนุมัติในส่วนหัวไม่ตรงกับผู้รวม (front matter names another approver)"
+                "ผู้อนุมัติในข้อมูลส่วนหัวไม่ตรงกับผู้รวม (front matter names another approver)"
             }
-            Refusal::NamesNobody { .. } => "ส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
-            Refusal::Unreadable { .. } => "อ่านส่วนหัวไม่ได้ (front matter unreadable)",
+            Refusal::NamesNobody { .. } => "ข้อมูลส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
+            Refusal::Unreadable { .. } => "อ่านข้อมูลส่วนหัวไม่ได้ (front matter unreadable)",
             Refusal::NotText { .. } => "ไม่ใช่ข้อความ UTF-8 (not UTF-8 text)",
             Refusal::Signature { .. } => {
                 "ลายมือชื่อดิจิทัลไม่ผ่านการตรวจ (the approval's signature does not verify)"
