@@ -561,12 +561,7 @@ fn render_in_memory(loaded: &Loaded, findings: &mut Vec<Finding>) -> Option<usiz
 
 /// 1-based line of `key = …` inside the `+++` block of an item file.
 fn front_matter_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, line)| line.trim_end() != "+++")
-        .find(|(_, line)| line.split_once('=').is_some_and(|(k, _)| k.trim() == key))
-        .map(|(i, _)| i + 1)
+    crate::front_matter::key_line_in_file(text, key)
 }
 
 /// Internal links that will break, or point at something the linking page outlives.
@@ -987,7 +982,7 @@ fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
 
 /// A Markdown table cell: one line, `|` escaped.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+    crate::documents::md_cell(text)
 }
 
 /// The Markdown summary, for `$GITHUB_STEP_SUMMARY` or a terminal.
