@@ -3,14 +3,12 @@
 //! fixed site built at a fixed time. What varies between runs (the temporary
 //! folders, the build time, khaosan's version and commit) is replaced by a name
 //! in brackets. After an intended change, review with `cargo insta review` (or
-//! run with `INSTA_UPDATE=always` and read the diff of `tests/snapshots/`).
+//! run with `INSTA_UPDATE=always` and read the diff of `tests/it/snapshots/`).
 #![allow(clippy::unwrap_used)]
-
-mod common;
 
 use std::process::{Command, Output};
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 
