@@ -111,3 +111,81 @@ fn check_summary_and_annotations() {
     insta::assert_snapshot!("check_annotations", annotations.join("\n"));
     insta::assert_snapshot!("check_summary", summary.join("\n"));
 }
+
+/// A checklist of three requirements in two groups, for the documents' layout.
+const CHECKLIST: &str = r#"
+[monitoring]
+latency_limit_hours = 2
+cutoffs = ["02-28", "07-31"]
+
+[[group]]
+id = "general"
+name_th = "ข้อมูลหน่วยงาน"
+name_en = "General"
+
+[[item]]
+id = "law"
+group = "general"
+name_th = "กฎหมายที่เกี่ยวข้อง | ระเบียบ"
+recurrence = "static"
+
+[[item]]
+id = "skr1"
+group = "procurement"
+name_th = "สรุปผลการจัดซื้อจัดจ้างรายเดือน"
+recurrence = "monthly"
+
+[[item]]
+id = "feat-search"
+group = "general"
+name_th = "ระบบค้นหา"
+recurrence = "static"
+provided_by = "site"
+"#;
+
+/// The monitoring report (Markdown, CSV) and the compliance tables, from the
+/// built-in templates.
+#[test]
+fn report_and_compliance_documents() {
+    let site = site();
+    site.write("checklist.toml", CHECKLIST);
+    site.write(
+        "content/laws/procurement-act.md",
+        &item(
+            "พระราชบัญญัติการจัดซื้อจัดจ้าง พ.ศ. 2560",
+            "approver = \"inchai\"\npublish = 2026-01-10\nstandard = [\"law\", \"no-such-id\"]",
+            "ข้อความ",
+        ),
+    );
+    site.write(
+        "content/news/skr1-2569-01.md",
+        &item(
+            "สรุปผลการจัดซื้อจัดจ้าง มกราคม 2569",
+            "approver = \"inchai\"\npublish = 2026-02-10\nexpires = 2026-03-01\nstandard = [\"skr1\"]",
+            "สรุปผล",
+        ),
+    );
+    let text = |args: &[&str]| {
+        let output = run(&site, args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        redact(&site, &String::from_utf8_lossy(&output.stdout))
+    };
+    let round = ["--from", "2026-01-01", "--to", "2026-05-31"];
+    insta::assert_snapshot!(
+        "report_markdown",
+        text(&[&["report"][..], &round[..]].concat())
+    );
+    insta::assert_snapshot!(
+        "report_csv",
+        text(&[&["report", "--format", "csv"][..], &round[..]].concat()).replace("\r\n", "⏎\n")
+    );
+    insta::assert_snapshot!("compliance_table", text(&["compliance"]));
+    insta::assert_snapshot!(
+        "compliance_markdown",
+        text(&["compliance", "--format", "md"])
+    );
+}
