@@ -103,7 +103,7 @@ fn default_config(root: &Path) -> SiteConfig {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter_map(|e| e.file_name().to_str().map(str::to_string))
         .filter(|name| {
-            crate::config::is_slug(name) && !crate::config::RESERVED_PATHS.contains(&name.as_str())
+            crate::slug::is_slug(name) && !crate::config::RESERVED_PATHS.contains(&name.as_str())
         })
         .collect();
     folders.sort();

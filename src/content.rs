@@ -8,9 +8,10 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::config::is_slug;
 use crate::dates::WrittenDate;
-use crate::error::{Problem, line_of, toml_problem};
+use crate::error::{Problem, toml_problem};
+use crate::front_matter::{self, SplitError, key_line};
+use crate::slug::is_slug;
 
 pub const CONTENT: &str = "content/";
 
@@ -246,38 +247,27 @@ pub struct Intro {
 /// The `+++` block and the body after it.
 struct Split<'a> {
     front: &'a str,
-    /// Line of the file where the front matter text starts.
+    /// Line of the file before the front matter text (the opening `+++`).
     front_line: usize,
     body: &'a str,
     body_line: usize,
 }
 
 fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let missing = || Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[])).line(1);
-    let first = text.lines().next().ok_or_else(missing)?;
-    if first.trim_end() != "+++" {
-        return Err(missing());
-    }
-    let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
-    let mut offset = after_open;
-    for line in text[after_open..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
-            let front = &text[after_open..offset];
-            let body_start = offset + line.len();
-            return Ok(Split {
-                front,
-                front_line: 1,
-                body: &text[body_start..],
-                body_line: line_of(text, body_start),
-            });
+    match front_matter::split(text) {
+        Ok(parts) => Ok(Split {
+            front: parts.front,
+            front_line: front_matter::FRONT_LINE - 1,
+            body: parts.body,
+            body_line: parts.body_line,
+        }),
+        Err(SplitError::NotOpened) => {
+            Err(Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[])).line(1))
         }
-        offset += line.len();
+        Err(SplitError::NotClosed { last_line }) => {
+            Err(Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[])).line(last_line))
+        }
     }
-    Err(
-        Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[]))
-            .line(line_of(text, text.len())),
-    )
 }
 
 /// Parses an item file. All meaning problems are collected, not just the first.
@@ -521,14 +511,6 @@ fn explain_missing(mut problem: Problem) -> Problem {
         problem.field = Some(field);
     }
     problem
-}
-
-/// 1-based line within `front` of the top-level `key = ...` line.
-fn key_line(front: &str, key: &str) -> Option<usize> {
-    front
-        .lines()
-        .position(|line| line.split_once('=').is_some_and(|(k, _)| k.trim() == key))
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -453,9 +453,17 @@ fn run_compliance(args: ComplianceArgs) -> anyhow::Result<ExitCode> {
         &checklist,
         compliance::SiteFeatures::of(&loaded.config),
     );
+    let documents = || {
+        khaosan::documents::Documents::load(
+            &loaded.snapshot,
+            &loaded.config.theme,
+            tz,
+            compliance::TEMPLATES,
+        )
+    };
     let text = match args.format {
-        ComplianceFormat::Table => compliance::table(&result, &checklist, tz),
-        ComplianceFormat::Md => compliance::markdown(&result, &checklist, tz),
+        ComplianceFormat::Table => compliance::table(&result, &checklist, &documents()?)?,
+        ComplianceFormat::Md => compliance::markdown(&result, &checklist, &documents()?)?,
         ComplianceFormat::Json => serde_json::to_string_pretty(&result)? + "\n",
     };
     print_out(&text)?;
@@ -473,10 +481,18 @@ fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
         _ => Round::latest_completed(&checklist.monitoring.cutoffs, now, tz)?,
     };
     let report = monitor(&loaded, &checklist, round, tz);
+    let documents = || {
+        khaosan::documents::Documents::load(
+            &loaded.snapshot,
+            &loaded.config.theme,
+            tz,
+            khaosan::monitoring::TEMPLATES,
+        )
+    };
     let text = match args.format {
-        ReportFormat::Md => report.markdown(tz),
-        ReportFormat::Csv => report.csv(),
-        ReportFormat::Html => report.html(tz),
+        ReportFormat::Md => report.markdown(&documents()?)?,
+        ReportFormat::Csv => report.csv()?,
+        ReportFormat::Html => report.html(&documents()?)?,
         ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
     };
     match &args.output {
@@ -541,7 +557,7 @@ fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         StatusFormat::Table => print_out(&status::table(&report))?,
         StatusFormat::Json => print_out(&status::json(&report)?)?,
-        StatusFormat::Csv => print_out(&status::csv(&report))?,
+        StatusFormat::Csv => print_out(&status::csv(&report)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }

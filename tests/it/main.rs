@@ -29,5 +29,6 @@ mod publish_workflow;
 mod rebuild;
 mod report_git;
 mod search;
+mod snapshots;
 mod statistics;
 mod theme;

@@ -18,12 +18,7 @@ use crate::site::Urls;
 
 /// 1-based line of `key = …` inside the `+++` block of an item file.
 pub(super) fn front_matter_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, line)| line.trim_end() != "+++")
-        .find(|(_, line)| line.split_once('=').is_some_and(|(k, _)| k.trim() == key))
-        .map(|(i, _)| i + 1)
+    crate::front_matter::key_line_in_file(text, key)
 }
 
 /// Internal links that will break, or point at something the linking page outlives.

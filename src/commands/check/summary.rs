@@ -8,7 +8,7 @@ use crate::source::is_gated;
 
 /// A Markdown table cell: one line, `|` escaped.
 pub(super) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+    crate::documents::md_cell(text)
 }
 
 /// The check summary's template: built in, rendered with the same `thai_date`

@@ -437,23 +437,14 @@ pub(crate) fn named_approver(text: &str) -> Named {
     struct OnlyApprover {
         approver: Option<String>,
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("+++") {
+    let Ok(parts) = crate::front_matter::split(text) else {
         return Named::Unreadable;
+    };
+    match toml::from_str::<OnlyApprover>(parts.front) {
+        Ok(OnlyApprover { approver: Some(id) }) => Named::Id(id),
+        Ok(OnlyApprover { approver: None }) => Named::Nobody,
+        Err(_) => Named::Unreadable,
     }
-    let mut front = String::new();
-    for line in lines {
-        if line.trim_end() == "+++" {
-            return match toml::from_str::<OnlyApprover>(&front) {
-                Ok(OnlyApprover { approver: Some(id) }) => Named::Id(id),
-                Ok(OnlyApprover { approver: None }) => Named::Nobody,
-                Err(_) => Named::Unreadable,
-            };
-        }
-        front.push_str(line);
-    }
-    Named::Unreadable
 }
 
 #[cfg(test)]
