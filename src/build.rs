@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::config::{SITE_FILE, SiteConfig};
 use crate::decide::{DecisionReport, decide};
 use crate::registry::{REGISTRY_FILE, Registry};
-use crate::render::{Rendered, render, templates::Theme};
+use crate::render::{Rendered, templates::Theme};
 use crate::site::Site;
 use crate::source::{self, LoadOptions, Snapshot};
 use crate::write::{BUILD_INFO, Sink, Staging};
@@ -160,10 +160,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     );
     let theme = Theme::load(&loaded.snapshot, &loaded.config.theme)?;
     let staging = Staging::begin(&options.out, &options.root)?;
-    let rendered = render(&site, &theme, &staging)?;
+    // Pages unchanged since the previous build into the same output are reused.
+    let pages = crate::render::reuse::Pages::open(&options.root, &options.out);
+    let rendered = crate::render::render_reusing(&site, &theme, &staging, &pages)?;
     staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
+    pages.save();
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),
