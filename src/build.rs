@@ -127,6 +127,8 @@ pub struct BuildOutcome {
     pub rendered: Rendered,
     /// Files unchanged since the previous output, linked rather than written.
     pub unchanged: usize,
+    /// Pages whose inputs did not change, taken from the previous output unrendered.
+    pub reused: usize,
     #[serde(skip)]
     pub elapsed: Duration,
     #[serde(skip)]
@@ -166,12 +168,14 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
+    let reused = pages.reused();
     pages.save();
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),
         rendered,
         unchanged,
+        reused,
         elapsed: started.elapsed(),
         report: loaded.report,
     })
@@ -374,6 +378,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         lines.push(format!(
             "  ไม่เปลี่ยนจากเดิม (unchanged, linked): {}",
             outcome.unchanged
+        ));
+    }
+    if outcome.reused > 0 {
+        lines.push(format!(
+            "  หน้าที่ไม่ต้องสร้างใหม่ (pages reused, not rendered): {}",
+            outcome.reused
         ));
     }
     if let Some(next) = report.next_change {

@@ -90,6 +90,8 @@ pub struct Staging {
     /// Removes what earlier builds left behind while this one renders: removing
     /// thousands of folders waits on the disk, rendering on the processor.
     cleaner: Option<std::thread::JoinHandle<()>>,
+    /// Folders of the staging tree made so far, so each is made once.
+    folders: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -125,6 +127,7 @@ impl Staging {
             linking: AtomicBool::new(previous.is_some()),
             previous,
             linked: AtomicUsize::new(0),
+            folders: Mutex::default(),
         })
     }
 
@@ -355,8 +358,17 @@ impl Staging {
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            let made = self
+                .folders
+                .lock()
+                .is_ok_and(|folders| folders.contains(parent));
+            if !made {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                if let Ok(mut folders) = self.folders.lock() {
+                    folders.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(full)
     }
@@ -680,6 +692,7 @@ mod tests {
             linking: AtomicBool::new(true),
             previous: Some(previous),
             linked: AtomicUsize::new(0),
+            folders: Mutex::default(),
         };
         s.write("a.html", b"one").unwrap();
         assert!(!s.linking.load(Ordering::Relaxed), "links given up");

@@ -152,7 +152,7 @@ pub fn render_reusing(
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
         .sum::<usize>()
-        + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink)?;
+        + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink, &reuse)?;
     let attachments = write_attachments(site, sink)?;
     let index_files = if site.config.search.enabled {
         crate::search::write(site, sink)?
@@ -546,10 +546,27 @@ fn run(
         Job::Robots => ("robots.txt", "/robots.txt".to_string()),
         Job::Feed { lang, section } => feed_context(site, prepared, *lang, *section, &mut ctx),
     };
-    ctx.insert("permalink", &site.urls.permalink(&rel_url));
-    ctx.insert("current_url", &site.urls.link(&rel_url));
-    // --- Reuse: a page whose key is unchanged is taken from the previous build ---
-    let path = output_path(&rel_url);
+    finish(site, tera, base, sink, reuse, template, lang, ctx, &rel_url)
+}
+
+/// Adds the page's address to its own context `ctx`, then puts the page in place:
+/// taken from the previous build when its key is unchanged ([`reuse`]), else
+/// rendered with `template` from the shared context of `lang` and `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    site: &Site<'_>,
+    tera: &tera::Tera,
+    base: &BTreeMap<Lang, tera::Context>,
+    sink: &dyn Sink,
+    reuse: &reuse::Reuse<'_>,
+    template: &str,
+    lang: Lang,
+    mut ctx: tera::Context,
+    rel_url: &str,
+) -> anyhow::Result<usize> {
+    ctx.insert("permalink", &site.urls.permalink(rel_url));
+    ctx.insert("current_url", &site.urls.link(rel_url));
+    let path = output_path(rel_url);
     let own = ctx.into_json();
     let key = reuse.key(template, lang, &path, &own);
     if reuse.pages.reuse(&path, &key, sink)? {

@@ -218,7 +218,8 @@ impl Pages {
         let fresh = self.fresh.into_inner().unwrap_or_default();
         let _ = write_atomically(&store.manifest, &manifest_bytes(&fresh));
         let used = self.bodies_used.into_inner().unwrap_or_default();
-        let same = used.len() == self.bodies.len() && used.keys().all(|k| self.bodies.contains_key(k));
+        let same =
+            used.len() == self.bodies.len() && used.keys().all(|k| self.bodies.contains_key(k));
         if !same {
             let _ = write_atomically(&store.bodies, &bodies_bytes(&used));
         }
@@ -581,7 +582,9 @@ mod tests {
         assert!(may_show_build_time("{{ site.build_time }}"));
         assert!(may_show_build_time("{{ site | json_encode }}"));
         assert!(may_show_build_time("{% set s = site %}{{ s.title }}"));
-        assert!(may_show_build_time("{% for k, v in site %}{{ v }}{% endfor %}"));
+        assert!(may_show_build_time(
+            "{% for k, v in site %}{{ v }}{% endfor %}"
+        ));
         assert!(may_show_build_time("{{ m::x(site=site) }}"));
         assert!(may_show_build_time("{{ __tera_context }}"));
         assert!(may_show_build_time("{{ site['build_time'] }}"));
@@ -598,7 +601,10 @@ mod tests {
             ("base.html", "{% block main %}{% endblock %}"),
             ("foot.html", "{{ site.build_time }}"),
             ("item.html", "{% extends \"base.html\" %}"),
-            ("page.html", "{% extends \"base.html\" %}{% include \"foot.html\" %}"),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{% include \"foot.html\" %}",
+            ),
         ] {
             theme.templates.insert(name.into(), text.into());
         }
