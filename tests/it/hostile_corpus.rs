@@ -4,14 +4,12 @@
 //!
 //! The default size is small for `cargo test`; the benchmark runs it at 2,000 items
 //! in a release build and prints both build times:
-//! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test hostile_corpus -- --nocapture`
+//! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test it hostile_corpus -- --nocapture`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
-mod common;
 
 use std::time::Instant;
 
-use common::Corpus;
+use crate::common::Corpus;
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 const LIVE: &str =
