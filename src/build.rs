@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::config::{SITE_FILE, SiteConfig};
 use crate::decide::{DecisionReport, decide};
 use crate::registry::{REGISTRY_FILE, Registry};
-use crate::render::{Rendered, render, templates::Theme};
+use crate::render::{Rendered, templates::Theme};
 use crate::site::Site;
 use crate::source::{self, LoadOptions, Snapshot};
 use crate::write::{BUILD_INFO, Sink, Staging};
@@ -127,6 +127,8 @@ pub struct BuildOutcome {
     pub rendered: Rendered,
     /// Files unchanged since the previous output, linked rather than written.
     pub unchanged: usize,
+    /// Pages whose inputs did not change, taken from the previous output unrendered.
+    pub reused: usize,
     #[serde(skip)]
     pub elapsed: Duration,
     #[serde(skip)]
@@ -160,15 +162,20 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     );
     let theme = Theme::load(&loaded.snapshot, &loaded.config.theme)?;
     let staging = Staging::begin(&options.out, &options.root)?;
-    let rendered = render(&site, &theme, &staging)?;
+    // Pages unchanged since the previous build into the same output are reused.
+    let pages = crate::render::reuse::Pages::open(&options.root, &options.out);
+    let rendered = crate::render::render_reusing(&site, &theme, &staging, &pages)?;
     staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
+    let reused = pages.reused();
+    pages.save();
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),
         rendered,
         unchanged,
+        reused,
         elapsed: started.elapsed(),
         report: loaded.report,
     })
@@ -371,6 +378,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         lines.push(format!(
             "  ไม่เปลี่ยนจากเดิม (unchanged, linked): {}",
             outcome.unchanged
+        ));
+    }
+    if outcome.reused > 0 {
+        lines.push(format!(
+            "  หน้าที่ไม่ต้องสร้างใหม่ (pages reused, not rendered): {}",
+            outcome.reused
         ));
     }
     if let Some(next) = report.next_change {

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::anyhow;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
@@ -25,7 +24,6 @@ use crate::site::{LiveItem, Site};
 use crate::source::Trust;
 use crate::write::Sink;
 
-use super::templates::tera_chain;
 use super::view::PersonView;
 
 /// Templates the evidence pages need from the theme.
@@ -131,6 +129,7 @@ pub(super) fn render(
     tera: &tera::Tera,
     base: &BTreeMap<Lang, tera::Context>,
     sink: &dyn Sink,
+    reuse: &super::reuse::Reuse<'_>,
 ) -> anyhow::Result<usize> {
     for name in TEMPLATES {
         if !tera.get_template_names().any(|n| n == *name) {
@@ -139,22 +138,15 @@ pub(super) fn render(
             );
         }
     }
-    let write = |template: &str, ctx: &tera::Context, rel: &str| -> anyhow::Result<usize> {
-        let mut ctx = ctx.clone();
-        ctx.insert("permalink", &site.urls.permalink(rel));
-        ctx.insert("current_url", &site.urls.link(rel));
-        let ctx = &ctx;
-        let html = tera
-            .render(template, ctx)
-            .map_err(|e| anyhow!("template {template} failed for {rel}: {}", tera_chain(&e)))?;
-        sink.write(&super::output_path(rel), html.as_bytes())?;
-        Ok(1)
+    // Each page's own context; `finish` adds the shared one, or reuses the page.
+    let write = |template: &str, lang: Lang, ctx: tera::Context, rel: &str| {
+        super::finish(site, tera, base, sink, reuse, template, lang, ctx, rel)
     };
     let records: usize = site
         .items
         .par_iter()
         .map(|live| {
-            let mut ctx = base[&Lang::Th].clone();
+            let mut ctx = tera::Context::new();
             ctx.insert("record", &record_view(site, checklist, live));
             ctx.insert("alternate_url", &site.urls.link(&live.item.url()));
             ctx.insert("page_kind", "record");
@@ -168,7 +160,7 @@ pub(super) fn render(
                     super::crumb_key("record"),
                 ],
             );
-            write("record.html", &ctx, &record_url(&live.item.url()))
+            write("record.html", Lang::Th, ctx, &record_url(&live.item.url()))
         })
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
@@ -192,7 +184,7 @@ pub(super) fn render(
     );
     let mut pages = records;
     for lang in [Lang::Th, Lang::En] {
-        let mut ctx = base[&lang].clone();
+        let mut ctx = tera::Context::new();
         ctx.insert("page_kind", "standards");
         ctx.insert("breadcrumbs", &[super::crumb_key("standards")]);
         ctx.insert(
@@ -207,7 +199,8 @@ pub(super) fn render(
         );
         pages += write(
             "standards.html",
-            &ctx,
+            lang,
+            ctx,
             &format!("{}standards/", lang.prefix()),
         )?;
     }

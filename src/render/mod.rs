@@ -9,6 +9,7 @@ pub mod contact;
 pub mod evidence;
 pub mod images;
 pub mod markdown;
+pub mod reuse;
 mod statistics;
 pub mod templates;
 pub mod thai;
@@ -88,6 +89,17 @@ struct Prepared {
 
 /// Renders the whole public site into `sink`.
 pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result<Rendered> {
+    render_reusing(site, theme, sink, &reuse::Pages::in_process())
+}
+
+/// [`render`], reusing the pages of the previous build whose inputs did not change
+/// (see [`reuse`]).
+pub fn render_reusing(
+    site: &Site<'_>,
+    theme: &Theme,
+    sink: &dyn Sink,
+    pages: &reuse::Pages,
+) -> anyhow::Result<Rendered> {
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
             anyhow::bail!(
@@ -133,19 +145,21 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
         .sum();
     let jobs = jobs(site, &prepared);
     let base = base_context(site, theme, &prepared);
+    let reuse = reuse::Reuse::new(pages, site, theme, settings, &assets, &base);
     let pages: usize = jobs
         .par_iter()
-        .map(|job| run(job, site, &prepared, &tera, &base, sink))
+        .map(|job| run(job, site, &prepared, &tera, &base, sink, &reuse))
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
         .sum::<usize>()
-        + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink)?;
+        + evidence::render(site, site.checklist.as_ref(), &tera, &base, sink, &reuse)?;
     let attachments = write_attachments(site, sink)?;
     let index_files = if site.config.search.enabled {
         crate::search::write(site, sink)?
     } else {
         0
     };
+    reuse.pages.finish_render();
     Ok(Rendered {
         pages,
         files: pages + attachments + assets.len() + index_files + resized,
@@ -378,6 +392,7 @@ fn run(
     tera: &tera::Tera,
     base: &BTreeMap<Lang, tera::Context>,
     sink: &dyn Sink,
+    reuse: &reuse::Reuse<'_>,
 ) -> anyhow::Result<usize> {
     let lang = match job {
         Job::Item(i) => site.items[*i].item.lang,
@@ -389,7 +404,8 @@ fn run(
         | Job::Feed { lang, .. } => *lang,
         Job::NotFound | Job::SitemapXml | Job::Robots => Lang::Th,
     };
-    let mut ctx = base[&lang].clone();
+    // The page's own context; the shared one (`base`) is added only if it is rendered.
+    let mut ctx = tera::Context::new();
     let (template, rel_url) = match job {
         Job::Item(i) => {
             let card = &prepared.cards[*i];
@@ -401,7 +417,7 @@ fn run(
                 Lang::En => "Table",
             };
             let html = markdown::wrap_tables(
-                &cache::body_html(&item.body, &site.urls.base_path),
+                &reuse.pages.body_html(&item.body, &site.urls.base_path),
                 table_label,
             );
             let (html, used) =
@@ -530,15 +546,42 @@ fn run(
         Job::Robots => ("robots.txt", "/robots.txt".to_string()),
         Job::Feed { lang, section } => feed_context(site, prepared, *lang, *section, &mut ctx),
     };
-    ctx.insert("permalink", &site.urls.permalink(&rel_url));
-    ctx.insert("current_url", &site.urls.link(&rel_url));
+    finish(site, tera, base, sink, reuse, template, lang, ctx, &rel_url)
+}
+
+/// Adds the page's address to its own context `ctx`, then puts the page in place:
+/// taken from the previous build when its key is unchanged ([`reuse`]), else
+/// rendered with `template` from the shared context of `lang` and `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    site: &Site<'_>,
+    tera: &tera::Tera,
+    base: &BTreeMap<Lang, tera::Context>,
+    sink: &dyn Sink,
+    reuse: &reuse::Reuse<'_>,
+    template: &str,
+    lang: Lang,
+    mut ctx: tera::Context,
+    rel_url: &str,
+) -> anyhow::Result<usize> {
+    ctx.insert("permalink", &site.urls.permalink(rel_url));
+    ctx.insert("current_url", &site.urls.link(rel_url));
+    let path = output_path(rel_url);
+    let own = ctx.into_json();
+    let key = reuse.key(template, lang, &path, &own);
+    if reuse.pages.reuse(&path, &key, sink)? {
+        return Ok(1);
+    }
+    let mut ctx = base[&lang].clone();
+    ctx.extend(tera::Context::from_value(own)?);
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(
             "template {template} failed for {rel_url}: {}",
             tera_chain(&e)
         )
     })?;
-    sink.write(&output_path(&rel_url), html.as_bytes())?;
+    sink.write(&path, html.as_bytes())?;
+    reuse.pages.rendered(&path, key, html.as_bytes());
     Ok(1)
 }
 
