@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::dates::{BE_OFFSET, start_of_day};
 use crate::error::{Problem, toml_problem};
 use crate::source::Snapshot;
+use crate::messages;
 
 pub const CHECKLIST_FILE: &str = "checklist.toml";
 
@@ -291,15 +292,14 @@ impl Checklist {
         let mut seen = BTreeSet::new();
         for item in &checklist.items {
             if item.id.trim().is_empty() {
-                return Err(Problem::new(CHECKLIST_FILE, "an [[item]] has an empty id").field("id"));
+                return Err(
+                    Problem::new(CHECKLIST_FILE, messages::CHECKLIST_EMPTY_ID.say(&[])).field("id"),
+                );
             }
             if !seen.insert(item.id.as_str()) {
                 return Err(Problem::new(
                     CHECKLIST_FILE,
-                    format!(
-                        "id `{}` is listed twice; give each [[item]] its own id",
-                        item.id
-                    ),
+                    messages::CHECKLIST_ID_TWICE.say(&[("id", &item.id)]),
                 )
                 .field("id"));
             }
@@ -307,7 +307,7 @@ impl Checklist {
         if checklist.monitoring.cutoffs.is_empty() {
             return Err(Problem::new(
                 CHECKLIST_FILE,
-                "cutoffs is empty; write e.g. cutoffs = [\"02-28\", \"07-31\"]",
+                messages::CUTOFFS_EMPTY.say(&[]),
             )
             .field("monitoring.cutoffs"));
         }
@@ -315,7 +315,7 @@ impl Checklist {
             parse_month_day(cutoff).ok_or_else(|| {
                 Problem::new(
                     CHECKLIST_FILE,
-                    format!("cut-off `{cutoff}` is not a day of the year; write it as MM-DD, e.g. \"02-28\""),
+                    messages::CUTOFF_NOT_A_DAY.say(&[("cutoff", cutoff)]),
                 )
                 .field("monitoring.cutoffs")
             })?;
@@ -324,7 +324,7 @@ impl Checklist {
         if limit.is_nan() || limit <= 0.0 {
             return Err(Problem::new(
                 CHECKLIST_FILE,
-                "latency_limit_hours must be more than 0; the guideline allows 2",
+                messages::LATENCY_LIMIT.say(&[]),
             )
             .field("monitoring.latency_limit_hours"));
         }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::WrittenDate;
 use crate::error::{Problem, toml_problem};
+use crate::messages;
 
 /// The settings of one site, as written in `site.toml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -323,7 +324,7 @@ impl SiteConfig {
         }
         if config.paginate_by == 0 {
             return Err(
-                Problem::new(SITE_FILE, "paginate_by must be at least 1").field("paginate_by")
+                Problem::new(SITE_FILE, messages::PAGINATE_BY.say(&[])).field("paginate_by")
             );
         }
         config.mourning_period(config.tz()?)?;
@@ -332,27 +333,21 @@ impl SiteConfig {
             if !crate::slug::is_slug(&section.id) {
                 return Err(Problem::new(
                     SITE_FILE,
-                    format!(
-                        "section id `{}` must be lowercase ASCII letters, digits and hyphens",
-                        section.id
-                    ),
+                    messages::SECTION_ID.say(&[("id", &section.id)]),
                 )
                 .field("section.id"));
             }
             if RESERVED_PATHS.contains(&section.id.as_str()) {
                 return Err(Problem::new(
                     SITE_FILE,
-                    format!(
-                        "section id `{}` is reserved for pages khaosan generates; choose another",
-                        section.id
-                    ),
+                    messages::SECTION_RESERVED.say(&[("id", &section.id)]),
                 )
                 .field("section.id"));
             }
             if !seen.insert(section.id.clone()) {
                 return Err(Problem::new(
                     SITE_FILE,
-                    format!("section `{}` is listed twice", section.id),
+                    messages::SECTION_TWICE.say(&[("id", &section.id)]),
                 )
                 .field("section.id"));
             }
@@ -365,10 +360,7 @@ impl SiteConfig {
         self.timezone.parse::<Tz>().map_err(|_| {
             Problem::new(
                 SITE_FILE,
-                format!(
-                    "unknown time zone `{}`; write an IANA name such as \"Asia/Bangkok\"",
-                    self.timezone
-                ),
+                messages::UNKNOWN_TIME_ZONE.say(&[("tz", &self.timezone)]),
             )
             .field("timezone")
         })
@@ -382,13 +374,16 @@ impl SiteConfig {
         let read = |field: &str, value: &toml::value::Datetime| {
             WrittenDate::from_toml(value)
                 .map(|d| d.instant(tz))
-                .map_err(|e| Problem::new(SITE_FILE, e).field(format!("mourning.{field}")))
+                .map_err(|e| {
+                    Problem::new(SITE_FILE, messages::MOURNING_DATE.detail(&e, &[("field", field)]))
+                        .field(format!("mourning.{field}"))
+                })
         };
         let (start, end) = (read("start", &m.start)?, read("end", &m.end)?);
         if end <= start {
             return Err(Problem::new(
                 SITE_FILE,
-                "mourning end is not after start; end is the first day the site is in colour again",
+                messages::MOURNING_END.say(&[]),
             )
             .field("mourning.end"));
         }
@@ -424,7 +419,7 @@ impl SiteConfig {
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
             return Err(Problem::new(
                 SITE_FILE,
-                "base_url ต้องขึ้นต้นด้วย https:// / base_url must be the site's address starting with https://",
+                messages::BASE_URL.say(&[]),
             )
             .field("base_url")
             .line(value_line(text, "base_url", &self.base_url).unwrap_or(1)));
@@ -445,12 +440,7 @@ impl SiteConfig {
             refused.push(
                 Problem::new(
                     SITE_FILE,
-                    format!(
-                        "item_size_mb ต้องอยู่ระหว่าง 1 ถึง {max}: ใช้ค่าเริ่มต้น {def} / \
-                         item_size_mb must be from 1 to {max}; the default {def} MB is used",
-                        max = crate::validate::MAX_ITEM_MB,
-                        def = crate::validate::DEFAULT_ITEM_MB
-                    ),
+                    messages::ITEM_SIZE_MB.say(&[]),
                 )
                 .field("limits.item_size_mb")
                 .line(value_line(text, "item_size_mb", "").unwrap_or(1)),
@@ -461,10 +451,7 @@ impl SiteConfig {
             match crate::validate::AttachmentTypes::new(&self.attachments.types) {
                 Ok(types) => self.attachment_types = types,
                 Err(why) => refused.push(
-                    Problem::new(
-                        SITE_FILE,
-                        format!("{why}; the default list is used instead"),
-                    )
+                    Problem::new(SITE_FILE, why)
                     .field("attachments.types")
                     .line(value_line(text, "types", "").unwrap_or(1)),
                 ),
@@ -501,10 +488,7 @@ fn clean_value(
                 refused.push(
                     Problem::new(
                         SITE_FILE,
-                        format!(
-                            "มีอักขระควบคุม U+{:04X} (ลบออกแล้ว) / contains the control character U+{:04X}; it was removed, delete it in site.toml",
-                            c as u32, c as u32
-                        ),
+                        messages::SETTING_CONTROL.say(&[("code", &format!("U+{:04X}", c as u32))]),
                     )
                     .field(name)
                     .line(line),
@@ -522,7 +506,7 @@ fn clean_value(
                 refused.push(
                     Problem::new(
                         SITE_FILE,
-                        format!("{why} (ไม่ใช้ค่านี้ / the setting is left empty)"),
+                        messages::SETTING_LEFT_EMPTY.detail(&why, &[]),
                     )
                     .field(name)
                     .line(line),

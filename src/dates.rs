@@ -18,12 +18,10 @@ pub fn buddhist_year_problem(year: i32) -> Option<String> {
     (FIRST_BE_LOOKING_YEAR..=LAST_BE_LOOKING_YEAR)
         .contains(&year)
         .then(|| {
-            format!(
-                "ปี {year} เป็นปี พ.ศ.: ให้เขียนปี ค.ศ. คือ {ce} (ถ้าไม่มีวันหมดอายุ เขียน 9999-12-31) / \
-                 year {year} looks like the Buddhist Era; front matter uses the Common Era: write {ce} \
-                 (for \"never expires\" write 9999-12-31)",
-                ce = year - BE_OFFSET
-            )
+            crate::messages::BUDDHIST_YEAR.say(&[
+                ("year", &year.to_string()),
+                ("ce", &(year - BE_OFFSET).to_string()),
+            ])
         })
 }
 /// B.E. = C.E. + 543.
@@ -72,16 +70,14 @@ impl WrittenDate {
     /// Reads a TOML datetime; the error says what to write instead.
     pub fn from_toml(value: &toml::value::Datetime) -> Result<WrittenDate, String> {
         let Some(d) = value.date else {
-            return Err(format!(
-                "`{value}` has no date; write a date like 2026-12-31 or 2026-12-31T08:30:00+07:00"
-            ));
+            return Err(crate::messages::DATE_WITHOUT_DAY.say(&[("value", &value.to_string())]));
         };
         let year = i32::from(d.year);
         if let Some(why) = buddhist_year_problem(year) {
             return Err(why);
         }
         let date = NaiveDate::from_ymd_opt(year, u32::from(d.month), u32::from(d.day))
-            .ok_or_else(|| format!("`{value}` is not a real date"))?;
+            .ok_or_else(|| crate::messages::DATE_NOT_REAL.say(&[("value", &value.to_string())]))?;
         let Some(t) = value.time else {
             return Ok(WrittenDate::Day(date));
         };
@@ -91,7 +87,7 @@ impl WrittenDate {
             u32::from(t.second.unwrap_or(0)),
             t.nanosecond.unwrap_or(0),
         )
-        .ok_or_else(|| format!("`{value}` is not a real time"))?;
+        .ok_or_else(|| crate::messages::TIME_NOT_REAL.say(&[("value", &value.to_string())]))?;
         let naive = date.and_time(time);
         match value.offset {
             None => Ok(WrittenDate::Local(naive)),

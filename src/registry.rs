@@ -71,10 +71,7 @@ impl Registry {
             if !seen.insert(person.id.as_str()) {
                 return Err(Problem::new(
                     REGISTRY_FILE,
-                    format!(
-                        "person id `{}` is listed twice; each person needs one [[person]] entry",
-                        person.id
-                    ),
+                    crate::messages::PERSON_TWICE.say(&[("id", &person.id)]),
                 )
                 .field("person.id"));
             }
@@ -92,12 +89,13 @@ impl Registry {
                 let keys = PublicKey::parse(text).map_err(|why| {
                     Problem::new(
                         REGISTRY_FILE,
-                        format!(
-                            "กุญแจลงนามของ {id} อ่านไม่ได้ / signing key {} of person `{id}` \
-                             ({}) cannot be used: {why}",
-                            n + 1,
-                            key_label(text),
-                            id = person.id,
+                        crate::messages::SIGNING_KEY_UNREADABLE.detail(
+                            &why.to_string(),
+                            &[
+                                ("n", &(n + 1).to_string()),
+                                ("id", &person.id),
+                                ("key", &key_label(text)),
+                            ],
                         ),
                     )
                     .field("person.signing_keys")
@@ -111,11 +109,9 @@ impl Registry {
             let keys = PublicKey::parse(text).map_err(|why| {
                 Problem::new(
                     REGISTRY_FILE,
-                    format!(
-                        "กุญแจของบริการรวมงานอ่านไม่ได้ / merge-service key {} ({}) cannot be \
-                         used: {why}",
-                        n + 1,
-                        key_label(text)
+                    crate::messages::MERGE_SERVICE_KEY_UNREADABLE.detail(
+                        &why.to_string(),
+                        &[("n", &(n + 1).to_string()), ("key", &key_label(text))],
                     ),
                 )
                 .field("merge_service.keys")

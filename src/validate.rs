@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization as _;
 
 use crate::error::{Problem, line_of};
+use crate::messages;
 use crate::source::Blob;
 
 /// Deepest nesting of block quotes, lists or HTML elements an item may have.
@@ -22,6 +23,12 @@ pub const DEFAULT_ITEM_MB: u64 = 2;
 pub const MAX_ITEM_MB: u64 = 64;
 /// File systems allow 255 bytes per name; Thai letters take 3 bytes each in UTF-8.
 pub const MAX_NAME_BYTES: usize = 255;
+
+/// A character as its Unicode code point, `U+000B`: how the messages name an
+/// invisible character.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
 
 /// Characters that Windows or macOS refuse in file names, or that a web server
 /// treats specially; `/` separates folders and never reaches here.
@@ -78,29 +85,19 @@ pub fn name_problem(name: &str) -> Option<String> {
 /// Control characters, length, and characters file systems refuse.
 fn path_problem(name: &str) -> Option<String> {
     if name.is_empty() {
-        return Some("ชื่อว่าง / the name is empty".into());
+        return Some(messages::NAME_EMPTY.say(&[]));
     }
     if let Some(c) = name.chars().find(|c| c.is_control()) {
-        return Some(format!(
-            "มีอักขระควบคุมที่มองไม่เห็น (U+{:04X}): ลบออก / contains the invisible control character U+{:04X}; delete it",
-            c as u32, c as u32
-        ));
+        return Some(messages::NAME_CONTROL.say(&[("code", &code_point(c))]));
     }
     if name.len() > MAX_NAME_BYTES {
-        return Some(format!(
-            "ยาวเกินไป ({} ไบต์ เกิน {MAX_NAME_BYTES}; อักษรไทยใช้ 3 ไบต์ต่อตัว): ตั้งให้สั้นลง / \
-             is too long for a file name ({} bytes, at most {MAX_NAME_BYTES}; a Thai letter takes 3): shorten it",
-            name.len(),
-            name.len()
-        ));
+        return Some(messages::NAME_TOO_LONG.say(&[("bytes", &name.len().to_string())]));
     }
     if let Some(c) = name.chars().find(|c| REFUSED_IN_NAMES.contains(c)) {
-        return Some(format!(
-            "มีอักขระ `{c}` ที่ระบบไฟล์ไม่รับ: ลบหรือใช้ - แทน / contains `{c}`, which file systems refuse; remove it or use -"
-        ));
+        return Some(messages::NAME_REFUSED_CHARACTER.say(&[("char", &c.to_string())]));
     }
     if name == "." || name == ".." {
-        return Some("`.` และ `..` ไม่ใช่ชื่อ / `.` and `..` are not names".into());
+        return Some(messages::NAME_DOTS.say(&[]));
     }
     None
 }
@@ -109,16 +106,11 @@ fn path_problem(name: &str) -> Option<String> {
 /// repository; tag folders only in the output, so tags (`ร.ร.`) skip this.
 fn checkout_problem(name: &str) -> Option<String> {
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some(
-            "ลงท้ายด้วยจุดหรือช่องว่าง: ลบออก / ends with a dot or a space, which Windows drops; remove it"
-                .into(),
-        );
+        return Some(messages::NAME_TRAILING_DOT.say(&[]));
     }
     let stem = name.split('.').next().unwrap_or(name).to_lowercase();
     if DEVICE_NAMES.contains(&stem.as_str()) {
-        return Some(format!(
-            "`{stem}` เป็นชื่อที่ Windows สงวนไว้: เปลี่ยนชื่อ / `{stem}` is reserved by Windows; choose another name"
-        ));
+        return Some(messages::NAME_RESERVED_BY_WINDOWS.say(&[("name", &stem)]));
     }
     None
 }
@@ -141,7 +133,8 @@ pub fn tag_problems(path: &str, tags: &[String], line: Option<usize>) -> Vec<Pro
             }
             let why = path_problem(&slug)?;
             let shown: String = tag.chars().filter(|c| !c.is_control()).take(40).collect();
-            let mut p = Problem::new(path, format!("แท็ก (tag) \"{shown}\": {why}")).field("tags");
+            let mut p = Problem::new(path, messages::TAG_NAME.detail(&why, &[("tag", &shown)]))
+                .field("tags");
             if let Some(line) = line {
                 p = p.line(line);
             }
@@ -173,11 +166,7 @@ pub fn control_problem(
 ) -> Problem {
     Problem::new(
         path,
-        format!(
-            "มีอักขระควบคุมที่มองไม่เห็น U+{code:04X} (มักติดมาจากการคัดลอกจาก Word): ลบออกแล้วพิมพ์ใหม่ / \
-             contains the invisible control character U+{code:04X} (often pasted from Word), which would break the feed; delete it",
-            code = c as u32
-        ),
+        messages::CONTROL_CHARACTER.say(&[("code", &code_point(c))]),
     )
     .line(first_line + line_of(text, offset) - 1)
 }
@@ -187,13 +176,10 @@ pub fn size_problem(path: &str, len: u64, limit_mb: u64) -> Option<Problem> {
     (len > limit_mb * 1024 * 1024).then(|| {
         Problem::new(
             path,
-            format!(
-                "ไฟล์ใหญ่เกิน {limit_mb} MB ({:.1} MB): แบ่งเป็นหลายรายการ หรือย้ายข้อมูลไปเป็นไฟล์แนบ / \
-                 is larger than the {limit_mb} MB an item may be ({:.1} MB); split it, move data into an attachment, \
-                 or raise [limits] item_size_mb in site.toml (at most {MAX_ITEM_MB})",
-                len as f64 / 1_048_576.0,
-                len as f64 / 1_048_576.0
-            ),
+            messages::ITEM_TOO_LARGE.say(&[
+                ("limit", &limit_mb.to_string()),
+                ("size", &format!("{:.1}", len as f64 / 1_048_576.0)),
+            ]),
         )
     })
 }
@@ -202,24 +188,21 @@ pub fn size_problem(path: &str, len: u64, limit_mb: u64) -> Option<Problem> {
 /// parsed: block-quote and list markers at the start of a line (with indentation),
 /// and HTML elements opened and not yet closed.
 pub fn nesting_problem(path: &str, body: &str, body_line: usize) -> Option<Problem> {
-    let refuse = |offset: usize, what: &str| {
+    let refuse = |offset: usize, (what_th, what): (&str, &str)| {
         Problem::new(
             path,
-            format!(
-                "ซ้อนกันลึกเกิน {MAX_NESTING} ชั้น ({what}): ลดการซ้อน / \
-                 nests {what} more than {MAX_NESTING} deep; no page needs that many levels: flatten it"
-            ),
+            messages::TOO_DEEP.say(&[("what_th", what_th), ("what", what)]),
         )
         .line(body_line + line_of(body, offset) - 1)
     };
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
         if line_depth(line) > MAX_NESTING {
-            return Some(refuse(offset, "block quotes or lists / อ้างอิงหรือรายการ"));
+            return Some(refuse(offset, ("อ้างอิงหรือรายการ", "block quotes or lists")));
         }
         offset += line.len();
     }
-    html_depth_exceeds(body, MAX_NESTING).map(|at| refuse(at, "HTML elements / แท็ก HTML"))
+    html_depth_exceeds(body, MAX_NESTING).map(|at| refuse(at, ("แท็ก HTML", "HTML elements")))
 }
 
 /// Containers opened at the start of one line: each `>` or list marker, and two
@@ -332,16 +315,10 @@ impl AttachmentTypes {
         for t in types {
             let t = t.trim().trim_start_matches('.').to_ascii_lowercase();
             if NEVER_ATTACHMENT_TYPES.contains(&t.as_str()) {
-                return Err(format!(
-                    "ไม่อนุญาตไฟล์แนบชนิด `{t}` เพราะรันสคริปต์บนเว็บไซต์ได้หรือทับหน้าที่สร้างขึ้น / \
-                     `{t}` cannot be allowed: it can run script on the site or replace a generated page"
-                ));
+                return Err(messages::ATTACHMENT_TYPE_REFUSED.say(&[("type", &t)]));
             }
             if t != "csv" && !infer_knows(&t) {
-                return Err(format!(
-                    "ไม่รู้จักชนิดไฟล์ `{t}` จึงตรวจเนื้อหาไม่ได้ / `{t}` is a type khaosan cannot recognise by content; \
-                     allow only types such as pdf, docx, xlsx, odt, jpg, png, zip or csv"
-                ));
+                return Err(messages::ATTACHMENT_TYPE_UNKNOWN.say(&[("type", &t)]));
             }
             out.push(t);
         }
@@ -402,17 +379,14 @@ pub fn attachment_problems<'a>(
         }) {
             problems.push(Problem::new(
                 path,
-                format!("ชื่อไฟล์แนบ (attachment name) `{}`: {}", why.0, why.1),
+                messages::ATTACHMENT_NAME.detail(&why.1, &[("name", why.0)]),
             ));
             continue;
         }
         if let Some(first) = seen.insert(collision_key(name), path) {
             problems.push(Problem::new(
                 path,
-                format!(
-                    "ชื่อซ้ำกับ {first} เมื่อไม่สนใจตัวพิมพ์เล็กใหญ่ (บน Windows และ macOS เป็นไฟล์เดียวกัน): เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง / \
-                     has the same name as {first} apart from letter case or Unicode form (one file on Windows and macOS); rename one"
-                ),
+                messages::ATTACHMENT_SAME_NAME.say(&[("first", first)]),
             ));
             continue;
         }
@@ -424,10 +398,7 @@ pub fn attachment_problems<'a>(
 }
 
 fn never_message(name: &str) -> String {
-    format!(
-        "ไฟล์ชนิดนี้รันสคริปต์บนเว็บไซต์ได้หรือทับหน้าเว็บ จึงแนบไม่ได้: แปลงเป็น PDF / \
-         `{name}` could run script on the office's site or replace a generated page, so it is never published; convert it to PDF"
-    )
+    messages::ATTACHMENT_RUNS_SCRIPT.say(&[("name", name)])
 }
 
 /// The type by extension must be allowed, and the content must agree with it.
@@ -438,22 +409,16 @@ fn type_problem(name: &str, blob: &Blob, types: &AttachmentTypes) -> Option<Stri
         .map(|(_, e)| e.to_ascii_lowercase())
         .filter(|e| !e.is_empty())
     else {
-        return Some(format!(
-            "ไฟล์แนบไม่มีนามสกุล: เพิ่ม เช่น .pdf / the attachment has no extension such as .pdf; \
-             allowed types: {}",
-            types.list()
-        ));
+        return Some(messages::ATTACHMENT_NO_EXTENSION.say(&[("types", &types.list())]));
     };
     if !types.allows(&ext) {
-        return Some(format!(
-            "ไม่อนุญาตไฟล์แนบชนิด .{ext}: แปลงเป็น PDF หรือเพิ่มใน [attachments] types ของ site.toml / \
-             .{ext} is not an allowed attachment type ({}); convert it, or add it to [attachments] types in site.toml",
-            types.list()
-        ));
+        return Some(
+            messages::ATTACHMENT_TYPE_NOT_ALLOWED.say(&[("ext", &ext), ("types", &types.list())]),
+        );
     }
     let head = match read_head(blob, HEAD_BYTES) {
         Ok(head) => head,
-        Err(e) => return Some(format!("อ่านไฟล์ไม่ได้ / cannot read the attachment: {e}")),
+        Err(e) => return Some(messages::ATTACHMENT_UNREADABLE.detail(&e.to_string(), &[])),
     };
     let detected = infer::get(&head).map(|t| t.extension());
     if ext == "csv" {
@@ -478,10 +443,7 @@ fn type_problem(name: &str, blob: &Blob, types: &AttachmentTypes) -> Option<Stri
 }
 
 fn mismatch(ext: &str, found: &str) -> String {
-    format!(
-        "เนื้อไฟล์ไม่ตรงกับนามสกุล .{ext} (พบ {found}): บันทึกไฟล์ใหม่ให้ถูกชนิด / \
-         the content is not a .{ext} file (it looks like {found}); save it again in the right format"
-    )
+    messages::ATTACHMENT_CONTENT_MISMATCH.say(&[("ext", ext), ("found", found)])
 }
 
 /// CSV cannot be recognised by content: it must at least be text (UTF-8 or a Thai
@@ -524,10 +486,7 @@ pub fn url_problem(url: &str) -> Option<String> {
         return None;
     }
     if let Some(c) = seen.chars().find(|c| c.is_control()) {
-        return Some(format!(
-            "มีอักขระควบคุม U+{:04X}: ลบออก / contains the control character U+{:04X}; delete it",
-            c as u32, c as u32
-        ));
+        return Some(messages::LINK_CONTROL.say(&[("code", &code_point(c))]));
     }
     let scheme_end = seen.find(':').filter(|&i| {
         let s = &seen[..i];
@@ -539,18 +498,11 @@ pub fn url_problem(url: &str) -> Option<String> {
         Some(i) => {
             let scheme = seen[..i].to_ascii_lowercase();
             (!ALLOWED_SCHEMES.contains(&scheme.as_str())).then(|| {
-                format!(
-                    "ใช้ `{scheme}:` ไม่ได้: ใช้ https:, http:, mailto:, tel: หรือที่อยู่ในเว็บไซต์ เช่น /about/ / \
-                     the scheme `{scheme}:` is not allowed; use https:, http:, mailto:, tel: or a path on the site such as /about/"
-                )
+                messages::LINK_SCHEME.say(&[("scheme", &scheme)])
             })
         }
         None if seen.starts_with("//") || seen.starts_with("/\\") || seen.starts_with('\\') => {
-            Some(
-                "ที่อยู่ที่ขึ้นต้นด้วย // ชี้ไปเว็บไซต์อื่น: เขียน https:// ให้ครบ / \
-                 a link starting with // points to another host; write it in full with https://"
-                    .into(),
-            )
+            Some(messages::LINK_OTHER_HOST.say(&[]))
         }
         None => None,
     }
@@ -559,6 +511,16 @@ pub fn url_problem(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_messages_state_the_limits_in_force() {
+        let n = |v: u64| v.to_string();
+        assert!(messages::NAME_TOO_LONG.en.contains(&n(MAX_NAME_BYTES as u64)));
+        assert!(messages::TOO_DEEP.en.contains(&n(MAX_NESTING as u64)));
+        assert!(messages::ITEM_TOO_LARGE.fix_en.contains(&n(MAX_ITEM_MB)));
+        assert!(messages::ITEM_SIZE_MB.en.contains(&format!("1 to {MAX_ITEM_MB}")));
+        assert!(messages::ITEM_SIZE_MB.en.contains(&format!("default {DEFAULT_ITEM_MB} MB")));
+    }
     use std::sync::Arc;
 
     #[test]

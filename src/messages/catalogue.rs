@@ -165,6 +165,426 @@ message!(
     "write an address starting with https://"
 );
 
+// ---- Input: names of files, tags and attachments, and what an item holds ----
+
+message!(
+    NAME_EMPTY,
+    "name-empty",
+    Input,
+    "ชื่อว่าง",
+    "ตั้งชื่อ",
+    "the name is empty",
+    "give it a name"
+);
+message!(
+    NAME_CONTROL,
+    "name-control-character",
+    Input,
+    "มีอักขระควบคุมที่มองไม่เห็น ({code})",
+    "ลบออก",
+    "contains the invisible control character {code}",
+    "delete it"
+);
+message!(
+    NAME_TOO_LONG,
+    "name-too-long",
+    Input,
+    "ยาวเกินไป ({bytes} ไบต์ เกิน 255; อักษรไทยใช้ 3 ไบต์ต่อตัว)",
+    "ตั้งให้สั้นลง",
+    "is too long for a file name ({bytes} bytes, at most 255; a Thai letter takes 3)",
+    "shorten it"
+);
+message!(
+    NAME_REFUSED_CHARACTER,
+    "name-refused-character",
+    Input,
+    "มีอักขระ `{char}` ที่ระบบไฟล์ไม่รับ",
+    "ลบหรือใช้ - แทน",
+    "contains `{char}`, which file systems refuse",
+    "remove it or use -"
+);
+message!(
+    NAME_DOTS,
+    "name-dots",
+    Input,
+    "`.` และ `..` ไม่ใช่ชื่อ",
+    "ตั้งชื่อที่มีตัวอักษร",
+    "`.` and `..` are not names",
+    "choose a name with letters"
+);
+message!(
+    NAME_TRAILING_DOT,
+    "name-trailing-dot",
+    Input,
+    "ลงท้ายด้วยจุดหรือช่องว่าง ซึ่ง Windows ตัดทิ้ง",
+    "ลบออก",
+    "ends with a dot or a space, which Windows drops",
+    "remove it"
+);
+message!(
+    NAME_RESERVED_BY_WINDOWS,
+    "name-reserved-by-windows",
+    Input,
+    "`{name}` เป็นชื่อที่ Windows สงวนไว้",
+    "เปลี่ยนชื่อ",
+    "`{name}` is reserved by Windows",
+    "choose another name"
+);
+message!(
+    TAG_NAME,
+    "tag-name",
+    Input,
+    "แท็ก (tag) \"{tag}\" ใช้เป็นชื่อหน้าไม่ได้",
+    "แก้แท็กใน `tags` ตามที่แจ้ง",
+    "the tag \"{tag}\" cannot name a page",
+    "change the tag in `tags` as described"
+);
+message!(
+    ATTACHMENT_NAME,
+    "attachment-name",
+    Input,
+    "ชื่อไฟล์แนบ `{name}` ใช้ไม่ได้",
+    "เปลี่ยนชื่อไฟล์แนบตามที่แจ้ง",
+    "the attachment name `{name}` cannot be used",
+    "rename the attachment as described"
+);
+message!(
+    CONTROL_CHARACTER,
+    "control-character",
+    Input,
+    "มีอักขระควบคุมที่มองไม่เห็น {code} (มักติดมาจากการคัดลอกจาก Word)",
+    "ลบออกแล้วพิมพ์ใหม่",
+    "contains the invisible control character {code} (often pasted from Word), which would break the feed",
+    "delete it"
+);
+message!(
+    ITEM_TOO_LARGE,
+    "item-too-large",
+    Input,
+    "ไฟล์ใหญ่เกิน {limit} MB ({size} MB)",
+    "แบ่งเป็นหลายรายการ หรือย้ายข้อมูลไปเป็นไฟล์แนบ (หรือเพิ่ม [limits] item_size_mb ใน site.toml ได้ไม่เกิน 64)",
+    "is larger than the {limit} MB an item may be ({size} MB)",
+    "split it, move data into an attachment, or raise [limits] item_size_mb in site.toml (at most 64)"
+);
+message!(
+    TOO_DEEP,
+    "nested-too-deep",
+    Input,
+    "ซ้อนกันลึกเกิน 100 ชั้น ({what_th})",
+    "ลดการซ้อน",
+    "nests {what} more than 100 deep; no page needs that many levels",
+    "flatten it"
+);
+message!(
+    ATTACHMENT_SAME_NAME,
+    "attachment-same-name",
+    Input,
+    "ชื่อซ้ำกับ {first} เมื่อไม่สนใจตัวพิมพ์เล็กใหญ่ (บน Windows และ macOS เป็นไฟล์เดียวกัน)",
+    "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง",
+    "has the same name as {first} apart from letter case or Unicode form (one file on Windows and macOS)",
+    "rename one"
+);
+message!(
+    ATTACHMENT_RUNS_SCRIPT,
+    "attachment-runs-script",
+    Input,
+    "ไฟล์ `{name}` เป็นชนิดที่รันสคริปต์บนเว็บไซต์ได้หรือทับหน้าเว็บ จึงแนบไม่ได้",
+    "แปลงเป็น PDF",
+    "`{name}` could run script on the office's site or replace a generated page, so it is never published",
+    "convert it to PDF"
+);
+message!(
+    ATTACHMENT_NO_EXTENSION,
+    "attachment-no-extension",
+    Input,
+    "ไฟล์แนบไม่มีนามสกุล",
+    "เพิ่มนามสกุล เช่น .pdf (ชนิดที่อนุญาต: {types})",
+    "the attachment has no extension such as .pdf",
+    "add one; allowed types: {types}"
+);
+message!(
+    ATTACHMENT_TYPE_NOT_ALLOWED,
+    "attachment-type-not-allowed",
+    Input,
+    "ไม่อนุญาตไฟล์แนบชนิด .{ext} (อนุญาต: {types})",
+    "แปลงเป็น PDF หรือเพิ่มใน [attachments] types ของ site.toml",
+    ".{ext} is not an allowed attachment type ({types})",
+    "convert it, or add it to [attachments] types in site.toml"
+);
+message!(
+    ATTACHMENT_UNREADABLE,
+    "attachment-unreadable",
+    Input,
+    "อ่านไฟล์แนบไม่ได้",
+    "ตรวจว่าไฟล์ยังอยู่และเปิดได้",
+    "cannot read the attachment",
+    "check that the file is there and opens"
+);
+message!(
+    ATTACHMENT_CONTENT_MISMATCH,
+    "attachment-content-mismatch",
+    Input,
+    "เนื้อไฟล์ไม่ตรงกับนามสกุล .{ext} (พบ {found})",
+    "บันทึกไฟล์ใหม่ให้ถูกชนิด",
+    "the content is not a .{ext} file (it looks like {found})",
+    "save it again in the right format"
+);
+message!(
+    DATE_WITHOUT_DAY,
+    "date-without-day",
+    Input,
+    "`{value}` ไม่มีวันที่",
+    "เขียนวันที่ เช่น 2026-12-31 หรือ 2026-12-31T08:30:00+07:00",
+    "`{value}` has no date",
+    "write a date like 2026-12-31 or 2026-12-31T08:30:00+07:00"
+);
+message!(
+    DATE_NOT_REAL,
+    "date-not-real",
+    Input,
+    "`{value}` ไม่ใช่วันที่ที่มีจริง",
+    "ตรวจเดือนและวัน (ปี ค.ศ.-เดือน-วัน เช่น 2026-02-28)",
+    "`{value}` is not a real date",
+    "check the month and day (year-month-day, such as 2026-02-28)"
+);
+message!(
+    TIME_NOT_REAL,
+    "time-not-real",
+    Input,
+    "`{value}` ไม่ใช่เวลาที่มีจริง",
+    "เขียนเวลาแบบ 24 ชั่วโมง เช่น 08:30:00",
+    "`{value}` is not a real time",
+    "write a 24-hour time such as 08:30:00"
+);
+message!(
+    BUDDHIST_YEAR,
+    "buddhist-year",
+    Input,
+    "ปี {year} เป็นปี พ.ศ.",
+    "ให้เขียนปี ค.ศ. คือ {ce} (ถ้าไม่มีวันหมดอายุ เขียน 9999-12-31)",
+    "year {year} looks like the Buddhist Era; front matter uses the Common Era",
+    "write {ce} (for \"never expires\" write 9999-12-31)"
+);
+
+// ---- Settings: site.toml, approvals/approvers.toml, checklist.toml ----
+
+message!(
+    PAGINATE_BY,
+    "paginate-by",
+    Settings,
+    "paginate_by ต้องมีค่าอย่างน้อย 1",
+    "เขียนจำนวนรายการต่อหน้า เช่น `paginate_by = 10`",
+    "paginate_by must be at least 1",
+    "write the number of items per page, such as paginate_by = 10"
+);
+message!(
+    SECTION_ID,
+    "section-id",
+    Settings,
+    "รหัสหมวด `{id}` ต้องมีแต่ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (-)",
+    "เปลี่ยน id ของ [[section]] เช่น `id = \"news\"` และตั้งชื่อโฟลเดอร์ใน content/ ให้ตรงกัน",
+    "section id `{id}` must be lowercase ASCII letters, digits and hyphens",
+    "change the [[section]] id, such as id = \"news\", and name its folder in content/ the same"
+);
+message!(
+    SECTION_RESERVED,
+    "section-reserved",
+    Settings,
+    "รหัสหมวด `{id}` สงวนไว้สำหรับหน้าที่ khaosan สร้าง",
+    "เลือกรหัสอื่น",
+    "section id `{id}` is reserved for pages khaosan generates",
+    "choose another"
+);
+message!(
+    SECTION_TWICE,
+    "section-twice",
+    Settings,
+    "หมวด `{id}` อยู่ใน site.toml สองครั้ง",
+    "ลบ [[section]] ที่ซ้ำ หรือเปลี่ยน id",
+    "section `{id}` is listed twice",
+    "remove one of the [[section]] entries or change its id"
+);
+message!(
+    UNKNOWN_TIME_ZONE,
+    "unknown-time-zone",
+    Settings,
+    "ไม่รู้จักเขตเวลา `{tz}`",
+    "เขียนชื่อเขตเวลาแบบ IANA เช่น `timezone = \"Asia/Bangkok\"`",
+    "unknown time zone `{tz}`",
+    "write an IANA name such as \"Asia/Bangkok\""
+);
+message!(
+    MOURNING_DATE,
+    "mourning-date",
+    Settings,
+    "อ่านวันไว้ทุกข์ `mourning.{field}` ไม่ได้",
+    "เขียนวันที่แบบ ปี ค.ศ.-เดือน-วัน เช่น `{field} = 2026-10-13`",
+    "the mourning date `mourning.{field}` cannot be read",
+    "write it as year-month-day, such as {field} = 2026-10-13"
+);
+message!(
+    MOURNING_END,
+    "mourning-end",
+    Settings,
+    "วันสิ้นสุดการไว้ทุกข์ (end) ไม่อยู่หลังวันเริ่ม (start)",
+    "ให้ `end` เป็นวันแรกที่เว็บไซต์กลับเป็นสีปกติ หลัง `start`",
+    "mourning end is not after start",
+    "end is the first day the site is in colour again, after start"
+);
+message!(
+    BASE_URL,
+    "base-url",
+    Settings,
+    "base_url ต้องขึ้นต้นด้วย https://",
+    "เขียนที่อยู่ของเว็บไซต์ เช่น `base_url = \"https://www.example.go.th/\"`",
+    "base_url must be the site's address starting with https://",
+    "write it like base_url = \"https://www.example.go.th/\""
+);
+message!(
+    ITEM_SIZE_MB,
+    "item-size-mb",
+    Settings,
+    "item_size_mb ต้องอยู่ระหว่าง 1 ถึง 64: ใช้ค่าเริ่มต้น 2 MB แทน",
+    "แก้ `[limits] item_size_mb` เป็นจำนวนเต็ม 1 ถึง 64",
+    "item_size_mb must be from 1 to 64; the default 2 MB is used",
+    "set [limits] item_size_mb to a whole number from 1 to 64"
+);
+message!(
+    ATTACHMENT_TYPE_REFUSED,
+    "attachment-type-refused",
+    Settings,
+    "ไม่อนุญาตไฟล์แนบชนิด `{type}` เพราะรันสคริปต์บนเว็บไซต์ได้หรือทับหน้าที่สร้างขึ้น",
+    "ลบ `{type}` ออกจาก [attachments] types (ระหว่างนี้ใช้รายการเริ่มต้น)",
+    "`{type}` cannot be allowed: it can run script on the site or replace a generated page",
+    "remove it from [attachments] types; the default list is used instead"
+);
+message!(
+    ATTACHMENT_TYPE_UNKNOWN,
+    "attachment-type-unknown",
+    Settings,
+    "ไม่รู้จักชนิดไฟล์ `{type}` จึงตรวจเนื้อหาไม่ได้",
+    "อนุญาตเฉพาะชนิด เช่น pdf, docx, xlsx, odt, jpg, png, zip หรือ csv (ระหว่างนี้ใช้รายการเริ่มต้น)",
+    "`{type}` is a type khaosan cannot recognise by content",
+    "allow only types such as pdf, docx, xlsx, odt, jpg, png, zip or csv; the default list is used instead"
+);
+message!(
+    SETTING_CONTROL,
+    "setting-control-character",
+    Settings,
+    "มีอักขระควบคุม {code} (ลบออกแล้ว)",
+    "ลบอักขระนั้นใน site.toml",
+    "contains the control character {code}; it was removed",
+    "delete it in site.toml"
+);
+message!(
+    SETTING_LEFT_EMPTY,
+    "setting-left-empty",
+    Settings,
+    "ไม่ใช้ค่านี้",
+    "",
+    "the setting is left empty",
+    ""
+);
+message!(
+    LINK_CONTROL,
+    "link-control-character",
+    Settings,
+    "มีอักขระควบคุม {code}",
+    "ลบออก",
+    "contains the control character {code}",
+    "delete it"
+);
+message!(
+    LINK_SCHEME,
+    "link-scheme",
+    Settings,
+    "ใช้ `{scheme}:` ไม่ได้",
+    "ใช้ https:, http:, mailto:, tel: หรือที่อยู่ในเว็บไซต์ เช่น /about/",
+    "the scheme `{scheme}:` is not allowed",
+    "use https:, http:, mailto:, tel: or a path on the site such as /about/"
+);
+message!(
+    LINK_OTHER_HOST,
+    "link-other-host",
+    Settings,
+    "ที่อยู่ที่ขึ้นต้นด้วย // ชี้ไปเว็บไซต์อื่น",
+    "เขียน https:// ให้ครบ",
+    "a link starting with // points to another host",
+    "write it in full with https://"
+);
+message!(
+    PERSON_TWICE,
+    "person-twice",
+    Settings,
+    "รหัสบุคคล `{id}` อยู่ในทะเบียนสองครั้ง",
+    "ให้แต่ละคนมี [[person]] เดียว",
+    "person id `{id}` is listed twice",
+    "each person needs one [[person]] entry"
+);
+message!(
+    SIGNING_KEY_UNREADABLE,
+    "signing-key-unreadable",
+    Settings,
+    "กุญแจลงนามที่ {n} ของ `{id}` ({key}) อ่านไม่ได้ การอนุมัติที่ลงนามด้วยกุญแจนี้จะไม่นับ",
+    "คัดลอกกุญแจสาธารณะมาใหม่ทั้งบรรทัด หรือลบออกจาก signing_keys",
+    "signing key {n} of person `{id}` ({key}) cannot be used, so approvals signed with it would not count",
+    "paste the whole public key again, or remove it from signing_keys"
+);
+message!(
+    MERGE_SERVICE_KEY_UNREADABLE,
+    "merge-service-key-unreadable",
+    Settings,
+    "กุญแจที่ {n} ของบริการรวมงาน ({key}) อ่านไม่ได้",
+    "คัดลอกกุญแจสาธารณะมาใหม่ทั้งบรรทัด หรือลบออกจาก [merge_service] keys",
+    "merge-service key {n} ({key}) cannot be used",
+    "paste the whole public key again, or remove it from [merge_service] keys"
+);
+message!(
+    CHECKLIST_EMPTY_ID,
+    "checklist-empty-id",
+    Settings,
+    "มี [[item]] ที่ id ว่าง",
+    "ใส่ id ให้ทุก [[item]] เช่น `id = \"o1\"`",
+    "an [[item]] has an empty id",
+    "give every [[item]] an id, such as id = \"o1\""
+);
+message!(
+    CHECKLIST_ID_TWICE,
+    "checklist-id-twice",
+    Settings,
+    "id `{id}` อยู่ใน checklist.toml สองครั้ง",
+    "ให้แต่ละ [[item]] มี id ของตัวเอง",
+    "id `{id}` is listed twice",
+    "give each [[item]] its own id"
+);
+message!(
+    CUTOFFS_EMPTY,
+    "cutoffs-empty",
+    Settings,
+    "ไม่มีวันตัดรอบ (cutoffs ว่าง)",
+    "เขียน เช่น `cutoffs = [\"02-28\", \"07-31\"]`",
+    "cutoffs is empty",
+    "write e.g. cutoffs = [\"02-28\", \"07-31\"]"
+);
+message!(
+    CUTOFF_NOT_A_DAY,
+    "cutoff-not-a-day",
+    Settings,
+    "วันตัดรอบ `{cutoff}` ไม่ใช่วันของปี",
+    "เขียนเป็น เดือน-วัน (MM-DD) เช่น \"02-28\"",
+    "cut-off `{cutoff}` is not a day of the year",
+    "write it as MM-DD, e.g. \"02-28\""
+);
+message!(
+    LATENCY_LIMIT,
+    "latency-limit",
+    Settings,
+    "latency_limit_hours ต้องมากกว่า 0",
+    "แนวทางกำหนดไว้ 2 ชั่วโมง: เขียน `latency_limit_hours = 2`",
+    "latency_limit_hours must be more than 0",
+    "the guideline allows 2: write latency_limit_hours = 2"
+);
+
 // ---- Withheld: why the build does not publish an item ----
 
 message!(
@@ -579,6 +999,52 @@ pub static CATALOGUE: &[&Message] = &[
     &UPDATED_BEFORE_PUBLISH,
     &KIND_OUTSIDE_NEWS,
     &SOURCE_NOT_URL,
+    &NAME_EMPTY,
+    &NAME_CONTROL,
+    &NAME_TOO_LONG,
+    &NAME_REFUSED_CHARACTER,
+    &NAME_DOTS,
+    &NAME_TRAILING_DOT,
+    &NAME_RESERVED_BY_WINDOWS,
+    &TAG_NAME,
+    &ATTACHMENT_NAME,
+    &CONTROL_CHARACTER,
+    &ITEM_TOO_LARGE,
+    &TOO_DEEP,
+    &ATTACHMENT_SAME_NAME,
+    &ATTACHMENT_RUNS_SCRIPT,
+    &ATTACHMENT_NO_EXTENSION,
+    &ATTACHMENT_TYPE_NOT_ALLOWED,
+    &ATTACHMENT_UNREADABLE,
+    &ATTACHMENT_CONTENT_MISMATCH,
+    &DATE_WITHOUT_DAY,
+    &DATE_NOT_REAL,
+    &TIME_NOT_REAL,
+    &BUDDHIST_YEAR,
+    &PAGINATE_BY,
+    &SECTION_ID,
+    &SECTION_RESERVED,
+    &SECTION_TWICE,
+    &UNKNOWN_TIME_ZONE,
+    &MOURNING_DATE,
+    &MOURNING_END,
+    &BASE_URL,
+    &ITEM_SIZE_MB,
+    &ATTACHMENT_TYPE_REFUSED,
+    &ATTACHMENT_TYPE_UNKNOWN,
+    &SETTING_CONTROL,
+    &SETTING_LEFT_EMPTY,
+    &LINK_CONTROL,
+    &LINK_SCHEME,
+    &LINK_OTHER_HOST,
+    &PERSON_TWICE,
+    &SIGNING_KEY_UNREADABLE,
+    &MERGE_SERVICE_KEY_UNREADABLE,
+    &CHECKLIST_EMPTY_ID,
+    &CHECKLIST_ID_TWICE,
+    &CUTOFFS_EMPTY,
+    &CUTOFF_NOT_A_DAY,
+    &LATENCY_LIMIT,
     &INVALID,
     &REFUSED,
     &UNKNOWN_SECTION,

@@ -13,8 +13,10 @@ pub use catalogue::*;
 /// Where a message is heard, for the sections of the guides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
-    /// Front matter, settings and file names: what staff write.
+    /// Front matter, file names and attachments: what staff write.
     Input,
+    /// The settings files: `site.toml`, `approvals/approvers.toml`, `checklist.toml`.
+    Settings,
     /// Why the build withholds an item.
     Withheld,
     /// Why history does not count a change as approved.
@@ -24,12 +26,24 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Input, Group::Withheld, Group::Git, Group::Check];
+    pub const ALL: [Group; 5] = [
+        Group::Input,
+        Group::Settings,
+        Group::Withheld,
+        Group::Git,
+        Group::Check,
+    ];
 
     fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Group::Input, Lang::Th) => "ข้อมูลส่วนหัว การตั้งค่า และชื่อไฟล์",
-            (Group::Input, Lang::En) => "Front matter, settings and file names",
+            (Group::Input, Lang::Th) => "ข้อมูลส่วนหัว ชื่อไฟล์ และไฟล์แนบ",
+            (Group::Input, Lang::En) => "Front matter, file names and attachments",
+            (Group::Settings, Lang::Th) => {
+                "ไฟล์ตั้งค่า site.toml, approvals/approvers.toml และ checklist.toml"
+            }
+            (Group::Settings, Lang::En) => {
+                "Settings files: site.toml, approvals/approvers.toml and checklist.toml"
+            }
             (Group::Withheld, Lang::Th) => "เหตุที่รายการถูกระงับ",
             (Group::Withheld, Lang::En) => "Why an item is withheld",
             (Group::Git, Lang::Th) => "การอนุมัติใน git",

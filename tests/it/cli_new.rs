@@ -217,7 +217,7 @@ fn mistakes_are_explained_and_nothing_is_written() {
         ),
         (
             &["news", "x", "--author", "wasana", "--publish", "2569-12-01"],
-            "year 2569 looks like the Buddhist Era; front matter uses the Common Era: write 2026",
+            "year 2569 looks like the Buddhist Era; front matter uses the Common Era; write 2026",
         ),
         (
             &["news", "x", "--author", "wasana", "--publish", "1/12/2026"],
