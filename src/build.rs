@@ -69,10 +69,7 @@ pub fn load_and_decide(
     now: DateTime<FixedOffset>,
 ) -> anyhow::Result<Loaded> {
     if !root.join(SITE_FILE).exists() && !root.join("content").exists() {
-        bail!(
-            "{} has no site.toml or content/; run khaosan in the site's folder or pass --root",
-            root.display()
-        );
+        bail!(crate::messages::NOT_A_SITE.say(&[("root", &root.display().to_string())]));
     }
     let snapshot = source::load(root, options)?;
     let config = match snapshot.text(SITE_FILE) {
@@ -143,11 +140,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let loaded = load_and_decide(&options.root, &options.load, now)?;
     write_report(&options.report_path(), &loaded.report)?;
     if options.strict && loaded.report.problem_count() > 0 {
-        bail!(
-            "--strict: {} problem(s) must be fixed first; nothing was written (details: {})",
-            loaded.report.problem_count(),
-            options.report_path().display()
-        );
+        bail!(crate::messages::STRICT_PROBLEMS.say(&[
+            ("count", &loaded.report.problem_count().to_string()),
+            ("report", &options.report_path().display().to_string()),
+        ]));
     }
     let base_url = options
         .base_url
@@ -216,12 +212,10 @@ fn to_the_hour(at: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
 fn refuse_report_in_output(report: &Path, out: &Path) -> anyhow::Result<()> {
     let (report, out) = (resolved(report), resolved(out));
     if report.starts_with(&out) {
-        bail!(
-            "--report {} อยู่ในโฟลเดอร์ผลลัพธ์ ซึ่งจะเผยแพร่รายการที่ถูกระงับ: เก็บไว้ที่อื่น เช่น .khaosan/report.json / \
-             is inside the output folder {}, which would publish the names of withheld items; write it elsewhere, e.g. .khaosan/report.json",
-            report.display(),
-            out.display()
-        );
+        bail!(crate::messages::REPORT_IN_OUTPUT.say(&[
+            ("report", &report.display().to_string()),
+            ("out", &out.display().to_string()),
+        ]));
     }
     Ok(())
 }

@@ -107,21 +107,13 @@ fn refuse_public(dir: &Path, root: &Path) -> anyhow::Result<()> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let dir_abs = absolute(dir);
     if dir_abs == absolute(&root.join("public")) || dir.join(BUILD_INFO).exists() {
-        bail!(
-            "{} คือโฟลเดอร์เว็บไซต์จริง ตัวอย่างเขียนลงที่นั่นไม่ได้ / {} is a public output folder; write the preview to a folder of its own, e.g. preview/",
-            dir.display(),
-            dir.display()
-        );
+        bail!(crate::messages::PREVIEW_INTO_OUTPUT.say(&[("dir", &dir.display().to_string())]));
     }
     if dir.is_dir()
         && !dir.join(PREVIEW_MARKER).exists()
         && std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some())
     {
-        bail!(
-            "{} มีไฟล์อื่นอยู่แล้ว / {} is not empty and holds no earlier preview; choose an empty folder",
-            dir.display(),
-            dir.display()
-        );
+        bail!(crate::messages::PREVIEW_NOT_EMPTY.say(&[("dir", &dir.display().to_string())]));
     }
     Ok(())
 }

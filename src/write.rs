@@ -403,31 +403,29 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     if root.starts_with(target) {
         bail!(
-            "the output folder {} contains the site itself; choose another --out such as public",
-            target.display()
+            crate::messages::OUTPUT_HOLDS_SITE.say(&[("out", &target.display().to_string())])
         );
     }
     for source in ["content", "approvals", "themes", "templates", ".git"] {
         if target.starts_with(root.join(source)) {
-            bail!(
-                "the output folder {} is inside {source}/; choose another --out such as public",
-                target.display()
-            );
+            bail!(crate::messages::OUTPUT_IN_SOURCE.say(&[
+                ("out", &target.display().to_string()),
+                ("source", source),
+            ]));
         }
     }
     if target.is_dir()
         && !target.join(BUILD_INFO).exists()
         && std::fs::read_dir(target)?.next().is_some()
     {
-        bail!(
-            "{} exists, is not empty and was not written by khaosan (no {BUILD_INFO}); move it away or choose another --out",
-            target.display()
-        );
+        bail!(crate::messages::OUTPUT_NOT_KHAOSANS.say(&[
+            ("out", &target.display().to_string()),
+            ("info", BUILD_INFO),
+        ]));
     }
     if target.exists() && !target.is_dir() {
         bail!(
-            "{} exists and is not a folder; choose another --out",
-            target.display()
+            crate::messages::OUTPUT_NOT_A_FOLDER.say(&[("out", &target.display().to_string())])
         );
     }
     Ok(())

@@ -13,6 +13,7 @@ use crate::checklist::{Period, PeriodKind};
 use crate::config::{Lifetime, SectionConfig};
 use crate::dates::WrittenDate;
 use crate::registry::{Person, Registry, Role};
+use crate::messages;
 use crate::slug::{ascii_slug, is_slug};
 use crate::source::LoadOptions;
 
@@ -67,15 +68,14 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     let tz = config.tz()?;
     let Some(section) = config.section(&options.section) else {
         let known: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
-        bail!(
-            "section `{}` is not in site.toml; choose one of: {}",
-            options.section,
-            known.join(", ")
-        );
+        bail!(messages::NEW_UNKNOWN_SECTION.say(&[
+            ("section", &options.section),
+            ("known", &known.join(", ")),
+        ]));
     };
     let title = options.title.trim();
     if title.is_empty() {
-        bail!("the title is empty; write it in quotes: khaosan new news \"ประกาศ ...\"");
+        bail!(messages::NEW_EMPTY_TITLE.say(&[]));
     }
     let author = author(options, &loaded.registry)?;
     let approver = loaded
@@ -83,9 +83,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         .people
         .iter()
         .find(|p| p.has_role(Role::Approver))
-        .context(
-            "approvals/approvers.toml has no person with the role \"approver\"; add the director there first",
-        )?;
+        .with_context(|| messages::NEW_NO_APPROVER.say(&[]))?;
 
     let (publish_text, publish_at) = match &options.publish {
         Some(text) => front_matter_date("--publish", text, tz)?,
@@ -102,9 +100,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     let slug = match &options.slug {
         Some(slug) => {
             if !is_slug(slug) {
-                bail!(
-                    "--slug `{slug}` cannot be a web address; use lowercase ASCII letters, digits and hyphens, e.g. flu-vaccine-2026"
-                );
+                bail!(messages::NEW_BAD_SLUG.say(&[("slug", slug)]));
             }
             dated(slug, &section.id, publish_day)
         }
@@ -113,9 +109,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         }),
     };
     if exists(options, &dir, &slug) {
-        bail!(
-            "{dir}/{slug}.md (or the bundle {dir}/{slug}/) already exists; nothing was written. Choose another name with --slug"
-        );
+        bail!(messages::NEW_EXISTS.say(&[("dir", &dir), ("slug", &slug)]));
     }
 
     let path = if options.bundle {
@@ -227,25 +221,30 @@ fn author<'r>(options: &NewOptions, registry: &'r Registry) -> anyhow::Result<&'
             .join(", ")
     };
     if let Some(id) = &options.author {
-        return registry.person(id).with_context(|| {
-            format!(
-                "--author `{id}` is not in approvals/approvers.toml; use one of: {}",
-                ids()
-            )
-        });
+        return registry
+            .person(id)
+            .with_context(|| messages::NEW_UNKNOWN_AUTHOR.say(&[("id", id), ("ids", &ids())]));
     }
     let email = git_user_email(&options.root);
     match email.as_deref().and_then(|e| registry.person_by_email(e)) {
         Some(person) => Ok(person),
-        None => bail!(
-            "who is proposing this item? Pass --author with your person id ({}); {}",
-            ids(),
-            match email {
-                Some(email) =>
+        None => {
+            let (why_th, why) = match email {
+                Some(email) => (
+                    format!("อีเมล {email} ใน user.email ของ git ไม่อยู่ในทะเบียน"),
                     format!("git's user.email {email} is not in approvals/approvers.toml"),
-                None => "git has no user.email to find you by".to_string(),
-            }
-        ),
+                ),
+                None => (
+                    "git ไม่มี user.email ที่ใช้ค้นหาท่าน".to_string(),
+                    "git has no user.email to find you by".to_string(),
+                ),
+            };
+            bail!(messages::NEW_WHO_PROPOSES.say(&[
+                ("why_th", &why_th),
+                ("why", &why),
+                ("ids", &ids()),
+            ]))
+        }
     }
 }
 
@@ -265,9 +264,7 @@ fn front_matter_date(
     tz: Tz,
 ) -> anyhow::Result<(String, DateTime<FixedOffset>)> {
     let value: toml::value::Datetime = text.trim().parse().map_err(|_| {
-        anyhow::anyhow!(
-            "{flag} `{text}` is not a date; write 2026-12-01, or a time such as 2026-12-01T08:30:00+07:00"
-        )
+        anyhow::anyhow!(messages::NEW_BAD_DATE.say(&[("flag", flag), ("text", text)]))
     })?;
     let written =
         WrittenDate::from_toml(&value).map_err(|message| anyhow::anyhow!("{flag}: {message}"))?;
@@ -285,10 +282,10 @@ fn expiry(
     if let Some(text) = &options.expires {
         let (written, at) = front_matter_date("--expires", text, tz)?;
         if at <= publish_at {
-            bail!(
-                "--expires {written} is not after the publish time {}; the item would never be shown",
-                publish_at.to_rfc3339()
-            );
+            bail!(messages::NEW_EXPIRES_FIRST.say(&[
+                ("expires", &written),
+                ("publish", &publish_at.to_rfc3339()),
+            ]));
         }
         return Ok(Some(written));
     }
@@ -298,13 +295,10 @@ fn expiry(
         return Ok(Some(end.with_timezone(&tz).date_naive().to_string()));
     }
     let days = match (options.days, section.lifetime_days) {
-        (Some(0), _) => bail!("--days must be at least 1"),
+        (Some(0), _) => bail!(messages::NEW_DAYS_ZERO.say(&[])),
         (Some(days), _) | (None, Some(days)) => days,
         (None, None) if section.permanent => return Ok(None),
-        (None, None) => bail!(
-            "section `{}` has no lifetime_days in site.toml; pass --days N or --expires DATE",
-            section.id
-        ),
+        (None, None) => bail!(messages::NEW_NO_LIFETIME.say(&[("section", &section.id)])),
     };
     let day = publish_day
         .checked_add_days(Days::new(u64::from(days)))

@@ -11,6 +11,7 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context as _, bail};
 
 use crate::source::{self, LoadOptions, Snapshot};
+use crate::messages;
 
 /// What `khaosan restore` was asked to do.
 #[derive(Debug, Clone)]
@@ -75,7 +76,7 @@ Then propose the change again from a new branch of main as a pull request for th
 /// repository or outside the files the site is made from.
 pub fn restore(options: &RestoreOptions) -> anyhow::Result<Vec<Restored>> {
     if options.paths.is_empty() {
-        bail!("name the files to restore, e.g. khaosan restore content/news/a.md");
+        bail!(messages::RESTORE_NOTHING.say(&[]));
     }
     let root = options
         .root
@@ -102,10 +103,7 @@ pub fn restore(options: &RestoreOptions) -> anyhow::Result<Vec<Restored>> {
             }
         }
         if targets.is_empty() {
-            bail!(
-                "{path}: no such file in the approved site or the working tree; check the path \
-                 (relative to the site folder, e.g. content/news/a.md)"
-            );
+            bail!(messages::RESTORE_NO_SUCH_FILE.say(&[("path", &path)]));
         }
         targets.sort();
         for file in targets {
@@ -163,11 +161,10 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
             .strip_prefix(root)
             .map(Path::to_path_buf)
             .map_err(|_| {
-                anyhow::anyhow!(
-                    "{}: outside the site folder {}; khaosan restore writes only inside it",
-                    given.display(),
-                    root.display()
-                )
+                anyhow::anyhow!(messages::RESTORE_OUTSIDE.say(&[
+                    ("path", &given.display().to_string()),
+                    ("root", &root.display().to_string()),
+                ]))
             })?
     } else {
         given.to_path_buf()
@@ -181,8 +178,7 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
             ),
             Component::CurDir => {}
             _ => bail!(
-                "{}: goes outside the site folder (`..` or a drive); name a file inside it, e.g. content/news/a.md",
-                given.display()
+                messages::RESTORE_LEAVES_SITE.say(&[("path", &given.display().to_string())])
             ),
         }
     }
@@ -192,11 +188,10 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
             .iter()
             .any(|g| g.trim_end_matches('/') == path);
     if !gated {
-        bail!(
-            "{}: not one of the files the site is made from ({}); khaosan restores only those",
-            given.display(),
-            source::GATED.join(", ")
-        );
+        bail!(messages::RESTORE_NOT_SITE_FILE.say(&[
+            ("path", &given.display().to_string()),
+            ("gated", &source::GATED.join(", ")),
+        ]));
     }
     Ok(path)
 }
@@ -207,10 +202,10 @@ fn safe_target(root: &Path, path: &str) -> anyhow::Result<PathBuf> {
     for part in path.split('/') {
         full.push(part);
         if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
-            bail!(
-                "{path}: {} is a symbolic link; khaosan never writes through links. Remove the link first",
-                full.display()
-            );
+            bail!(messages::RESTORE_SYMLINK.say(&[
+                ("path", path),
+                ("full", &full.display().to_string()),
+            ]));
         }
     }
     Ok(full)

@@ -22,7 +22,7 @@ fn site_zone(root: &Path) -> anyhow::Result<Tz> {
 /// Counts `logs` and merges the counts into the data file under `root`.
 pub fn stats(root: &Path, logs: &[PathBuf]) -> anyhow::Result<StatsSummary> {
     if logs.is_empty() {
-        bail!("give at least one access log, e.g. khaosan stats /var/log/nginx/access.log*");
+        bail!(crate::messages::STATS_NO_LOG.say(&[]));
     }
     let tz = site_zone(root)?;
     let mut data = StatisticsData::load(root)?;
@@ -32,8 +32,8 @@ pub fn stats(root: &Path, logs: &[PathBuf]) -> anyhow::Result<StatsSummary> {
     }
     if tally.lines > 0 && tally.bad_lines == tally.lines {
         bail!(
-            "ไม่มีบรรทัดใดเป็นรูปแบบ common/combined (no line is in common or combined log format): {}; set the web server's log_format to combined",
-            tally.bad_examples.join(", ")
+            crate::messages::STATS_LOG_FORMAT
+                .say(&[("examples", &tally.bad_examples.join(", "))])
         );
     }
     tally.merge_into(&mut data);

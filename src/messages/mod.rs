@@ -23,15 +23,18 @@ pub enum Group {
     Git,
     /// What `khaosan check` says about a change.
     Check,
+    /// What the web master meets running build, serve, new, restore, stats or survey.
+    Command,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Input,
         Group::Settings,
         Group::Withheld,
         Group::Git,
         Group::Check,
+        Group::Command,
     ];
 
     fn title(self, lang: Lang) -> &'static str {
@@ -50,6 +53,8 @@ impl Group {
             (Group::Git, Lang::En) => "Approval in git",
             (Group::Check, Lang::Th) => "ผลของ khaosan check",
             (Group::Check, Lang::En) => "What khaosan check reports",
+            (Group::Command, Lang::Th) => "คำสั่งของผู้ดูแลเว็บไซต์",
+            (Group::Command, Lang::En) => "The web master's commands",
         }
     }
 }

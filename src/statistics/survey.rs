@@ -120,7 +120,7 @@ pub fn read_xlsx(bytes: Vec<u8>) -> anyhow::Result<Table> {
     use calamine::{Data, Reader};
     let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))?;
     let Some(range) = workbook.worksheet_range_at(0) else {
-        bail!("the workbook has no worksheet");
+        bail!(crate::messages::SURVEY_NO_WORKSHEET.say(&[]));
     };
     let range = range?;
     let mut rows = range.rows();
@@ -234,9 +234,7 @@ pub fn summarise(
         TIME_HEADERS.iter().any(|t| h == *t || h.starts_with(t))
     });
     if time_column.is_none() && fiscal_year.is_none() {
-        bail!(
-            "ไม่พบคอลัมน์เวลาที่ตอบ (no time column such as ประทับเวลา, Timestamp or Start time); give the year with --fiscal-year 2569"
-        );
+        bail!(crate::messages::SURVEY_NO_TIME_COLUMN.say(&[]));
     }
     let questions: Vec<usize> = (0..table.headers.len())
         .filter(|&c| Some(c) != time_column)
@@ -251,9 +249,7 @@ pub fn summarise(
         })
         .collect();
     if questions.is_empty() {
-        bail!(
-            "ไม่พบคำถามแบบให้คะแนน 1–5 (no rating question: a column whose answers are all 1–5 or มากที่สุด…น้อยที่สุด)"
-        );
+        bail!(crate::messages::SURVEY_NO_RATING.say(&[]));
     }
     struct Year {
         respondents: u64,
@@ -290,9 +286,7 @@ pub fn summarise(
         }
     }
     if undated > 0 && years.is_empty() {
-        bail!(
-            "อ่านเวลาที่ตอบไม่ได้ทั้ง {undated} แถว (no answer has a readable time); give the year with --fiscal-year 2569"
-        );
+        bail!(crate::messages::SURVEY_NO_READABLE_TIME.say(&[("rows", &undated.to_string())]));
     }
     Ok(years
         .into_iter()
