@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::dates::{BE_OFFSET, start_of_day};
 use crate::error::{Problem, toml_problem};
-use crate::source::Snapshot;
 use crate::messages;
+use crate::source::Snapshot;
 
 pub const CHECKLIST_FILE: &str = "checklist.toml";
 
@@ -305,11 +305,10 @@ impl Checklist {
             }
         }
         if checklist.monitoring.cutoffs.is_empty() {
-            return Err(Problem::new(
-                CHECKLIST_FILE,
-                messages::CUTOFFS_EMPTY.say(&[]),
-            )
-            .field("monitoring.cutoffs"));
+            return Err(
+                Problem::new(CHECKLIST_FILE, messages::CUTOFFS_EMPTY.say(&[]))
+                    .field("monitoring.cutoffs"),
+            );
         }
         for cutoff in &checklist.monitoring.cutoffs {
             parse_month_day(cutoff).ok_or_else(|| {
@@ -322,11 +321,10 @@ impl Checklist {
         }
         let limit = checklist.monitoring.latency_limit_hours;
         if limit.is_nan() || limit <= 0.0 {
-            return Err(Problem::new(
-                CHECKLIST_FILE,
-                messages::LATENCY_LIMIT.say(&[]),
-            )
-            .field("monitoring.latency_limit_hours"));
+            return Err(
+                Problem::new(CHECKLIST_FILE, messages::LATENCY_LIMIT.say(&[]))
+                    .field("monitoring.latency_limit_hours"),
+            );
         }
         Ok(checklist)
     }

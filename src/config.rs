@@ -375,17 +375,18 @@ impl SiteConfig {
             WrittenDate::from_toml(value)
                 .map(|d| d.instant(tz))
                 .map_err(|e| {
-                    Problem::new(SITE_FILE, messages::MOURNING_DATE.detail(&e, &[("field", field)]))
-                        .field(format!("mourning.{field}"))
+                    Problem::new(
+                        SITE_FILE,
+                        messages::MOURNING_DATE.detail(&e, &[("field", field)]),
+                    )
+                    .field(format!("mourning.{field}"))
                 })
         };
         let (start, end) = (read("start", &m.start)?, read("end", &m.end)?);
         if end <= start {
-            return Err(Problem::new(
-                SITE_FILE,
-                messages::MOURNING_END.say(&[]),
-            )
-            .field("mourning.end"));
+            return Err(
+                Problem::new(SITE_FILE, messages::MOURNING_END.say(&[])).field("mourning.end")
+            );
         }
         Ok(Some((start, end)))
     }
@@ -417,12 +418,9 @@ impl SiteConfig {
     /// it. `base_url` must be an http(s) address, or nothing can be built.
     fn refuse_unsafe_values(&mut self, text: &str) -> Result<(), Problem> {
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            return Err(Problem::new(
-                SITE_FILE,
-                messages::BASE_URL.say(&[]),
-            )
-            .field("base_url")
-            .line(value_line(text, "base_url", &self.base_url).unwrap_or(1)));
+            return Err(Problem::new(SITE_FILE, messages::BASE_URL.say(&[]))
+                .field("base_url")
+                .line(value_line(text, "base_url", &self.base_url).unwrap_or(1)));
         }
         let mut table: toml::Table =
             toml::from_str(text).map_err(|e| toml_problem(SITE_FILE, text, 0, &e))?;
@@ -438,12 +436,9 @@ impl SiteConfig {
         if self.limits.item_size_mb == 0 || self.limits.item_size_mb > crate::validate::MAX_ITEM_MB
         {
             refused.push(
-                Problem::new(
-                    SITE_FILE,
-                    messages::ITEM_SIZE_MB.say(&[]),
-                )
-                .field("limits.item_size_mb")
-                .line(value_line(text, "item_size_mb", "").unwrap_or(1)),
+                Problem::new(SITE_FILE, messages::ITEM_SIZE_MB.say(&[]))
+                    .field("limits.item_size_mb")
+                    .line(value_line(text, "item_size_mb", "").unwrap_or(1)),
             );
             self.limits.item_size_mb = crate::validate::DEFAULT_ITEM_MB;
         }
@@ -452,8 +447,8 @@ impl SiteConfig {
                 Ok(types) => self.attachment_types = types,
                 Err(why) => refused.push(
                     Problem::new(SITE_FILE, why)
-                    .field("attachments.types")
-                    .line(value_line(text, "types", "").unwrap_or(1)),
+                        .field("attachments.types")
+                        .line(value_line(text, "types", "").unwrap_or(1)),
                 ),
             }
         }
@@ -504,12 +499,9 @@ fn clean_value(
                 && let Some(why) = crate::validate::url_problem(s)
             {
                 refused.push(
-                    Problem::new(
-                        SITE_FILE,
-                        messages::SETTING_LEFT_EMPTY.detail(&why, &[]),
-                    )
-                    .field(name)
-                    .line(line),
+                    Problem::new(SITE_FILE, messages::SETTING_LEFT_EMPTY.detail(&why, &[]))
+                        .field(name)
+                        .line(line),
                 );
                 s.clear();
             }

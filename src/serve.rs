@@ -45,11 +45,10 @@ struct State {
 /// Runs the server until the process is stopped. Prints the address on standard
 /// output first (`http://127.0.0.1:PORT/`), so scripts can read the chosen port.
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
-    let server = tiny_http::Server::http((options.bind.as_str(), options.port))
-        .map_err(|e| {
-            let addr = format!("{}:{}", options.bind, options.port);
-            anyhow::anyhow!(crate::messages::CANNOT_LISTEN.detail(&e.to_string(), &[("addr", &addr)]))
-        })?;
+    let server = tiny_http::Server::http((options.bind.as_str(), options.port)).map_err(|e| {
+        let addr = format!("{}:{}", options.bind, options.port);
+        anyhow::anyhow!(crate::messages::CANNOT_LISTEN.detail(&e.to_string(), &[("addr", &addr)]))
+    })?;
     let addr = server
         .server_addr()
         .to_ip()

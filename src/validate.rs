@@ -497,9 +497,8 @@ pub fn url_problem(url: &str) -> Option<String> {
     match scheme_end {
         Some(i) => {
             let scheme = seen[..i].to_ascii_lowercase();
-            (!ALLOWED_SCHEMES.contains(&scheme.as_str())).then(|| {
-                messages::LINK_SCHEME.say(&[("scheme", &scheme)])
-            })
+            (!ALLOWED_SCHEMES.contains(&scheme.as_str()))
+                .then(|| messages::LINK_SCHEME.say(&[("scheme", &scheme)]))
         }
         None if seen.starts_with("//") || seen.starts_with("/\\") || seen.starts_with('\\') => {
             Some(messages::LINK_OTHER_HOST.say(&[]))
@@ -515,11 +514,23 @@ mod tests {
     #[test]
     fn the_messages_state_the_limits_in_force() {
         let n = |v: u64| v.to_string();
-        assert!(messages::NAME_TOO_LONG.en.contains(&n(MAX_NAME_BYTES as u64)));
+        assert!(
+            messages::NAME_TOO_LONG
+                .en
+                .contains(&n(MAX_NAME_BYTES as u64))
+        );
         assert!(messages::TOO_DEEP.en.contains(&n(MAX_NESTING as u64)));
         assert!(messages::ITEM_TOO_LARGE.fix_en.contains(&n(MAX_ITEM_MB)));
-        assert!(messages::ITEM_SIZE_MB.en.contains(&format!("1 to {MAX_ITEM_MB}")));
-        assert!(messages::ITEM_SIZE_MB.en.contains(&format!("default {DEFAULT_ITEM_MB} MB")));
+        assert!(
+            messages::ITEM_SIZE_MB
+                .en
+                .contains(&format!("1 to {MAX_ITEM_MB}"))
+        );
+        assert!(
+            messages::ITEM_SIZE_MB
+                .en
+                .contains(&format!("default {DEFAULT_ITEM_MB} MB"))
+        );
     }
     use std::sync::Arc;
 
@@ -541,6 +552,20 @@ mod tests {
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].line, Some(3));
         assert_eq!(collision_key("e\u{301}"), collision_key("\u{e9}"));
+    }
+
+    #[test]
+    fn a_thai_tag_is_named_as_written_with_the_fix() {
+        let tag = "รับสมัครงาน".repeat(8);
+        let bad = tag_problems("a.md", std::slice::from_ref(&tag), None);
+        let said = &bad[0].message;
+        assert!(said.contains("รับสมัครงาน"), "{said}");
+        assert!(!said.contains("\\u{"), "{said}");
+        assert!(
+            said.contains("too long") && said.contains("ตั้งให้สั้นลง"),
+            "{said}"
+        );
+        assert!(said.ends_with(messages::TAG_NAME.fix_en), "{said}");
     }
 
     #[test]

@@ -402,31 +402,27 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
 /// Never replace the site's own sources, or a folder khaosan did not write.
 fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     if root.starts_with(target) {
-        bail!(
-            crate::messages::OUTPUT_HOLDS_SITE.say(&[("out", &target.display().to_string())])
-        );
+        bail!(crate::messages::OUTPUT_HOLDS_SITE.say(&[("out", &target.display().to_string())]));
     }
     for source in ["content", "approvals", "themes", "templates", ".git"] {
         if target.starts_with(root.join(source)) {
-            bail!(crate::messages::OUTPUT_IN_SOURCE.say(&[
-                ("out", &target.display().to_string()),
-                ("source", source),
-            ]));
+            bail!(
+                crate::messages::OUTPUT_IN_SOURCE
+                    .say(&[("out", &target.display().to_string()), ("source", source),])
+            );
         }
     }
     if target.is_dir()
         && !target.join(BUILD_INFO).exists()
         && std::fs::read_dir(target)?.next().is_some()
     {
-        bail!(crate::messages::OUTPUT_NOT_KHAOSANS.say(&[
-            ("out", &target.display().to_string()),
-            ("info", BUILD_INFO),
-        ]));
+        bail!(
+            crate::messages::OUTPUT_NOT_KHAOSANS
+                .say(&[("out", &target.display().to_string()), ("info", BUILD_INFO),])
+        );
     }
     if target.exists() && !target.is_dir() {
-        bail!(
-            crate::messages::OUTPUT_NOT_A_FOLDER.say(&[("out", &target.display().to_string())])
-        );
+        bail!(crate::messages::OUTPUT_NOT_A_FOLDER.say(&[("out", &target.display().to_string())]));
     }
     Ok(())
 }

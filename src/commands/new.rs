@@ -12,8 +12,8 @@ use crate::build::load_and_decide;
 use crate::checklist::{Period, PeriodKind};
 use crate::config::{Lifetime, SectionConfig};
 use crate::dates::WrittenDate;
-use crate::registry::{Person, Registry, Role};
 use crate::messages;
+use crate::registry::{Person, Registry, Role};
 use crate::slug::{ascii_slug, is_slug};
 use crate::source::LoadOptions;
 
@@ -68,10 +68,10 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     let tz = config.tz()?;
     let Some(section) = config.section(&options.section) else {
         let known: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
-        bail!(messages::NEW_UNKNOWN_SECTION.say(&[
-            ("section", &options.section),
-            ("known", &known.join(", ")),
-        ]));
+        bail!(
+            messages::NEW_UNKNOWN_SECTION
+                .say(&[("section", &options.section), ("known", &known.join(", ")),])
+        );
     };
     let title = options.title.trim();
     if title.is_empty() {
@@ -282,10 +282,10 @@ fn expiry(
     if let Some(text) = &options.expires {
         let (written, at) = front_matter_date("--expires", text, tz)?;
         if at <= publish_at {
-            bail!(messages::NEW_EXPIRES_FIRST.say(&[
-                ("expires", &written),
-                ("publish", &publish_at.to_rfc3339()),
-            ]));
+            bail!(
+                messages::NEW_EXPIRES_FIRST
+                    .say(&[("expires", &written), ("publish", &publish_at.to_rfc3339()),])
+            );
         }
         return Ok(Some(written));
     }

@@ -10,8 +10,8 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use crate::source::{self, LoadOptions, Snapshot};
 use crate::messages;
+use crate::source::{self, LoadOptions, Snapshot};
 
 /// What `khaosan restore` was asked to do.
 #[derive(Debug, Clone)]
@@ -177,9 +177,9 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
                     .with_context(|| format!("{}: the name is not UTF-8", given.display()))?,
             ),
             Component::CurDir => {}
-            _ => bail!(
-                messages::RESTORE_LEAVES_SITE.say(&[("path", &given.display().to_string())])
-            ),
+            _ => {
+                bail!(messages::RESTORE_LEAVES_SITE.say(&[("path", &given.display().to_string())]))
+            }
         }
     }
     let path = parts.join("/");
@@ -202,10 +202,10 @@ fn safe_target(root: &Path, path: &str) -> anyhow::Result<PathBuf> {
     for part in path.split('/') {
         full.push(part);
         if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
-            bail!(messages::RESTORE_SYMLINK.say(&[
-                ("path", path),
-                ("full", &full.display().to_string()),
-            ]));
+            bail!(
+                messages::RESTORE_SYMLINK
+                    .say(&[("path", path), ("full", &full.display().to_string()),])
+            );
         }
     }
     Ok(full)

@@ -32,8 +32,7 @@ pub fn stats(root: &Path, logs: &[PathBuf]) -> anyhow::Result<StatsSummary> {
     }
     if tally.lines > 0 && tally.bad_lines == tally.lines {
         bail!(
-            crate::messages::STATS_LOG_FORMAT
-                .say(&[("examples", &tally.bad_examples.join(", "))])
+            crate::messages::STATS_LOG_FORMAT.say(&[("examples", &tally.bad_examples.join(", "))])
         );
     }
     tally.merge_into(&mut data);

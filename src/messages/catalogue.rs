@@ -1281,6 +1281,61 @@ message!(
     "pass --days N or --expires DATE"
 );
 
+message!(
+    VERIFY_AND_TRUST,
+    "verify-and-trust",
+    Command,
+    "ใช้ --require-verify กับ --trust-front-matter พร้อมกันไม่ได้ เพราะขัดกัน",
+    "การสร้างเพื่อเผยแพร่ใช้เฉพาะ --require-verify",
+    "--require-verify and --trust-front-matter contradict each other",
+    "a build to publish passes only --require-verify"
+);
+message!(
+    THEME_MISSING,
+    "theme-missing",
+    Command,
+    "ไม่มีธีม `{name}` (`theme` ใน site.toml): ไม่มีไฟล์ใน themes/{name}/",
+    "เพิ่มธีมนั้น หรือเขียน `theme = \"default\"`",
+    "theme `{name}` (site.toml `theme`) has no files under themes/{name}/",
+    "add the theme or write theme = \"default\""
+);
+message!(
+    REPORT_DAYS_REVERSED,
+    "report-days-reversed",
+    Command,
+    "--to {last} อยู่ก่อน --from {first}",
+    "ระบุวันแรกใน --from แล้ววันสุดท้ายใน --to",
+    "--to {last} is before --from {first}",
+    "give the first day, then the last"
+);
+message!(
+    REPORT_NO_CUTOFF,
+    "report-no-cutoff",
+    Command,
+    "checklist.toml ไม่มีวันตัดรอบที่ใช้ได้",
+    "เขียน เช่น `cutoffs = [\"02-28\", \"07-31\"]`",
+    "checklist.toml has no valid cut-off days",
+    "write cutoffs = [\"02-28\", \"07-31\"]"
+);
+message!(
+    REPORT_NO_ROUND,
+    "report-no-round",
+    Command,
+    "ยังไม่มีรอบการกำกับติดตามที่สิ้นสุดก่อน {now}",
+    "ระบุช่วงวันด้วย --from และ --to",
+    "no completed round before {now}",
+    "give --from and --to"
+);
+message!(
+    SURVEY_NOT_CSV,
+    "survey-not-csv",
+    Command,
+    "{file} อ่านเป็น CSV ไม่ได้",
+    "ส่งออกผลแบบสำรวจใหม่เป็น .csv (UTF-8) หรือ .xlsx",
+    "{file} is not CSV",
+    "export the survey answers again as .csv (UTF-8) or .xlsx"
+);
+
 /// Every message, in the order the guides list them.
 pub static CATALOGUE: &[&Message] = &[
     &DATE_FORMAT,
@@ -1421,6 +1476,12 @@ pub static CATALOGUE: &[&Message] = &[
     &NEW_EXPIRES_FIRST,
     &NEW_DAYS_ZERO,
     &NEW_NO_LIFETIME,
+    &VERIFY_AND_TRUST,
+    &THEME_MISSING,
+    &REPORT_DAYS_REVERSED,
+    &REPORT_NO_CUTOFF,
+    &REPORT_NO_ROUND,
+    &SURVEY_NOT_CSV,
 ];
 
 // ---- Git: why a build stops before anything is written ----

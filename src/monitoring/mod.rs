@@ -43,7 +43,10 @@ impl Round {
     /// The days `first..=last` as given on the command line.
     pub fn between(first: NaiveDate, last: NaiveDate, tz: Tz) -> anyhow::Result<Round> {
         if last < first {
-            bail!("--to {last} is before --from {first}; give the first day, then the last");
+            bail!(
+                crate::messages::REPORT_DAYS_REVERSED
+                    .say(&[("last", &last.to_string()), ("first", &first.to_string()),])
+            );
         }
         let from = start_of_day(first, tz);
         let to = start_of_day(last + Duration::days(1), tz);
@@ -69,9 +72,7 @@ impl Round {
         let mut in_fiscal_order: Vec<(u32, u32)> =
             cutoffs.iter().filter_map(|c| parse_month_day(c)).collect();
         if in_fiscal_order.is_empty() {
-            bail!(
-                "checklist.toml has no valid cut-off days; write cutoffs = [\"02-28\", \"07-31\"]"
-            );
+            bail!(crate::messages::REPORT_NO_CUTOFF.say(&[]));
         }
         // Round numbers count from October, as the fiscal year does.
         in_fiscal_order.sort_by_key(|&(m, d)| ((m + 2) % 12, d));
@@ -88,7 +89,7 @@ impl Round {
             .enumerate()
             .rfind(|(_, (day, _))| start_of_day(*day + Duration::days(1), tz) <= now);
         let Some((i, &(last, number))) = completed else {
-            bail!("no completed round before {now}; give --from and --to");
+            bail!(crate::messages::REPORT_NO_ROUND.say(&[("now", &now.to_string())]));
         };
         let first = match i.checked_sub(1).and_then(|p| ends.get(p)) {
             Some((previous, _)) => *previous + Duration::days(1),

@@ -45,9 +45,7 @@ impl Theme {
             .collect();
         if files.is_empty() {
             if name != "default" {
-                anyhow::bail!(
-                    "theme `{name}` (site.toml `theme`) has no files under themes/{name}/; add the theme or write theme = \"default\""
-                );
+                anyhow::bail!(crate::messages::THEME_MISSING.say(&[("name", name)]));
             }
             files = embedded::FILES
                 .iter()

@@ -387,10 +387,7 @@ impl Snapshot {
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
     let working_tree_wants = working_tree_wants_git(root);
     if options.require_verify && options.trust_front_matter {
-        anyhow::bail!(
-            "--require-verify and --trust-front-matter contradict each other; a build to publish \
-             passes only --require-verify"
-        );
+        anyhow::bail!(crate::messages::VERIFY_AND_TRUST.say(&[]));
     }
     if !options.trust_front_matter {
         if let Some(snapshot) = git::load_if_required(root, options, working_tree_wants)? {

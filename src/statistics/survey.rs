@@ -76,7 +76,9 @@ pub fn read_table(path: &Path) -> anyhow::Result<Table> {
             )
         })
     } else {
-        read_csv(&bytes).with_context(|| format!("{} อ่านเป็น CSV ไม่ได้ (is not CSV)", path.display()))
+        read_csv(&bytes).with_context(|| {
+            crate::messages::SURVEY_NOT_CSV.say(&[("file", &path.display().to_string())])
+        })
     }
 }
 
