@@ -29,7 +29,7 @@ use crate::checklist::{
 };
 use crate::content::{Item, Lang};
 use crate::dates::{DateForm, thai_date};
-use crate::decide::DecisionReport;
+use crate::decide::Decisions;
 use crate::source::Approval;
 
 /// One live item, as the evaluation sees it.
@@ -49,13 +49,13 @@ impl Instance<'_> {
 }
 
 /// The live items of a decision report.
-pub fn live_instances(report: &DecisionReport) -> Vec<Instance<'_>> {
+pub fn live_instances(report: &Decisions) -> Vec<Instance<'_>> {
     report
         .decisions
         .iter()
-        .filter(|d| d.live)
+        .filter(|d| d.is_live())
         .filter_map(|d| {
-            d.item.as_ref().map(|item| Instance {
+            d.item.as_deref().map(|item| Instance {
                 item,
                 approval: d.approval.as_ref(),
             })
@@ -723,10 +723,13 @@ provided_by = "site"
         parse_item(
             &format!("content/news/{slug}.md"),
             &text,
-            "news",
-            slug,
-            Lang::Th,
-            false,
+            crate::content::ItemAt {
+                section: "news",
+                slug,
+                lang: Lang::Th,
+                bundle: false,
+                news: true,
+            },
             TZ,
         )
         .unwrap()
@@ -860,10 +863,13 @@ provided_by = "site"
         let en = parse_item(
             "content/news/oct.en.md",
             text,
-            "news",
-            "oct",
-            Lang::En,
-            false,
+            crate::content::ItemAt {
+                section: "news",
+                slug: "oct",
+                lang: Lang::En,
+                bundle: false,
+                news: true,
+            },
             TZ,
         )
         .unwrap();

@@ -19,12 +19,12 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::build::Loaded;
 use crate::checklist::{Checklist, parse_month_day};
 use crate::compliance::{self, Compliance, ItemStatus, live_instances};
 use crate::content::{ContentPath, Item, item_url};
 use crate::dates::{DateForm, start_of_day, thai_date};
-use crate::decide::{Decision, Reason, decide};
+use crate::decide::{Decision, Decisions, Reason};
+use crate::inputs::Inputs;
 use crate::render::templates::escape_markup;
 use crate::source::{NoticeKind, Trust};
 use crate::statistics::{MonthRow, StatisticsData, SurveySummary, fiscal_year_of};
@@ -212,7 +212,7 @@ pub struct RoundStatistics {
 }
 
 /// The visits of `round` and the newest survey up to its fiscal year.
-fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStatistics> {
+fn round_statistics(loaded: &Inputs, round: &Round, tz: Tz) -> Option<RoundStatistics> {
     let data = StatisticsData::from_snapshot(&loaded.snapshot)?.ok()?;
     let first = round.from.with_timezone(&tz).date_naive();
     let last = (round.to - Duration::seconds(1))
@@ -255,7 +255,7 @@ fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStati
 /// The theme's Sarabun files as `@font-face` rules with the font inside (base64),
 /// so the report prints in Thai on a computer without a Thai font. The files come
 /// from the site's theme, or the copies shipped with khaosan.
-fn embedded_fonts(loaded: &Loaded) -> String {
+fn embedded_fonts(loaded: &Inputs) -> String {
     use base64::Engine as _;
     const THAI: &str = "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC";
     const LATIN: &str = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD";
@@ -287,7 +287,10 @@ fn embedded_fonts(loaded: &Loaded) -> String {
     ];
     let mut css = String::new();
     for (name, weight, range, fallback) in shipped {
-        let path = format!("themes/{}/static/fonts/sarabun/{name}", loaded.config.theme);
+        let path = format!(
+            "themes/{}/static/fonts/sarabun/{name}",
+            loaded.settings.site.theme
+        );
         let bytes = loaded
             .snapshot
             .files
@@ -306,8 +309,8 @@ fn embedded_fonts(loaded: &Loaded) -> String {
 
 /// An item as the decision saw it, if it was ever approved to go out.
 fn approved_item(d: &Decision) -> Option<&Item> {
-    match d.reason {
-        None | Some(Reason::Expired { .. }) => d.item.as_ref(),
+    match d.reason() {
+        None | Some(Reason::Expired { .. }) => d.item.as_deref(),
         _ => None,
     }
 }
@@ -315,7 +318,7 @@ fn approved_item(d: &Decision) -> Option<&Item> {
 /// Whether a withheld-for-approval item belongs to `round`: by the time its change
 /// reached the branch (git), else by the publish date it asked for; when neither is
 /// known it is listed rather than hidden.
-fn unapproved_in(loaded: &Loaded, d: &crate::decide::Decision, round: &Round) -> bool {
+fn unapproved_in(loaded: &Inputs, d: &crate::decide::Decision, round: &Round) -> bool {
     let from_git = loaded
         .snapshot
         .unapproved
@@ -338,10 +341,15 @@ fn event(item: &Item, at: DateTime<FixedOffset>) -> Event {
     }
 }
 
-/// Builds the report for `round` from what `load_and_decide` produced.
-pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> Monitoring {
+/// Builds the report for `round` from the site's inputs and their decisions now.
+pub fn monitor(
+    loaded: &Inputs,
+    report: &Decisions,
+    checklist: &Checklist,
+    round: Round,
+    tz: Tz,
+) -> Monitoring {
     let round_for_statistics = round.clone();
-    let report = &loaded.report;
     let now = report.now;
     let limit = checklist.monitoring.latency_limit_hours;
     let happened = |at: DateTime<FixedOffset>| round.contains(at) && at <= now;
@@ -398,7 +406,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
                 });
             }
         }
-        if let Some(reason) = &d.reason
+        if let Some(reason) = d.reason()
             && matches!(
                 reason,
                 Reason::NotApprovedInGit { .. }
@@ -447,7 +455,8 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
     }
     latencies.sort_by(|a, b| a.approved_at.cmp(&b.approved_at).then(a.path.cmp(&b.path)));
     let sections = loaded
-        .config
+        .settings
+        .site
         .sections
         .iter()
         .map(|s| {
@@ -465,12 +474,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
     let at_end = if gaps_at == now {
         None
     } else {
-        Some(decide(
-            &loaded.snapshot,
-            &loaded.config,
-            &loaded.registry,
-            gaps_at,
-        ))
+        Some(loaded.decide(gaps_at))
     };
     let compliance: Compliance = compliance::apply_site_features(
         compliance::evaluate(
@@ -480,7 +484,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
             tz,
         ),
         checklist,
-        compliance::SiteFeatures::of(&loaded.config),
+        compliance::SiteFeatures::of(&loaded.settings.site),
     );
     let counts = compliance.counts();
     let mut limits = Vec::new();
@@ -493,7 +497,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
         limits.push("ข้อขาด ณ สิ้นรอบ ประเมินจากเนื้อหาฉบับที่อนุมัติปัจจุบัน ตามเวลาสิ้นรอบ (gaps at the end of the period are judged on today's approved content, at that time)".into());
     }
     Monitoring {
-        site_title: loaded.config.title.clone(),
+        site_title: loaded.settings.site.title.clone(),
         round,
         now,
         trust: report.trust,
@@ -1229,8 +1233,8 @@ mod tests {
     }
 
     /// A site whose files carry git approvals, as the git source fills them.
-    fn loaded_with_approvals(files: &[(&str, &str, Option<Approval>)]) -> Loaded {
-        let config = crate::config::SiteConfig::parse(
+    fn loaded_with_approvals(files: &[(&str, &str, Option<Approval>)]) -> Inputs {
+        let site = crate::config::SiteConfig::parse(
             "title = \"t\"\nbase_url = \"https://o.example/\"\n[[section]]\nid = \"news\"\ntitle = \"ข่าว\"\n",
         )
         .unwrap();
@@ -1254,13 +1258,16 @@ mod tests {
                 },
             );
         }
-        let now = parse_now("2026-06-15T12:00:00+07:00").unwrap();
-        let report = decide(&snapshot, &config, &registry, now);
-        Loaded {
-            snapshot,
-            config,
+        let settings = crate::settings::Settings {
+            site,
             registry,
-            report,
+            checklist: Ok(Checklist::builtin()),
+        };
+        let parsed = crate::parse::parse(&snapshot, &settings);
+        Inputs {
+            snapshot,
+            settings,
+            parsed,
         }
     }
 
@@ -1326,6 +1333,7 @@ mod tests {
         let last = parse_day("2026-05-31").unwrap();
         let m = monitor(
             &loaded,
+            &loaded.decide(parse_now("2026-06-15T12:00:00+07:00").unwrap()),
             &checklist,
             Round::between(first, last, TZ).unwrap(),
             TZ,

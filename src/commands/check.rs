@@ -27,10 +27,11 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::local_time;
-use crate::build::{Loaded, load_and_decide};
 use crate::content::{ContentPath, Item};
+use crate::decide::Decisions;
 use crate::decide::{Decision, Reason};
 use crate::error::{Problem, line_of};
+use crate::inputs::Inputs;
 use crate::registry::Role;
 use crate::render::{markdown, render, templates::Theme};
 use crate::site::{Site, Urls};
@@ -232,6 +233,12 @@ impl CheckOutcome {
     }
 }
 
+/// The site as `check` judges it: what it is made from, and its decisions now.
+struct Judged {
+    inputs: Inputs,
+    decisions: Decisions,
+}
+
 /// Runs the check. `Err` only when the check itself cannot run (not a site folder,
 /// an unknown `--base` revision); problems in what people wrote are findings.
 pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
@@ -257,8 +264,11 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         trust_front_matter: true,
         ..LoadOptions::default()
     };
-    let loaded = match load_and_decide(&options.root, &load, now) {
-        Ok(loaded) => loaded,
+    let loaded = match Inputs::load(&options.root, &load) {
+        Ok(inputs) => Judged {
+            decisions: inputs.decide(now),
+            inputs,
+        },
         Err(err) => {
             let Some(problem) = err.downcast_ref::<Problem>() else {
                 return Err(err);
@@ -280,11 +290,13 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
             return Ok(outcome);
         }
     };
-    outcome.tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-    outcome.live = loaded.report.live_count();
-    outcome.withheld = loaded.report.decisions.len() - outcome.live;
-    outcome.next_change = loaded.report.next_change;
+    outcome.tz = loaded.inputs.settings.site.tz;
+    outcome.live = loaded.decisions.live_count();
+    outcome.withheld = loaded.decisions.decisions.len() - outcome.live;
+    outcome.next_change = loaded.decisions.next_change;
     outcome.approvers = loaded
+        .inputs
+        .settings
         .registry
         .people
         .iter()
@@ -317,8 +329,8 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         }
     };
 
-    for decision in &loaded.report.decisions {
-        let Some(reason) = decision.reason.as_ref().filter(|r| r.is_problem()) else {
+    for decision in &loaded.decisions.decisions {
+        let Some(reason) = decision.reason().filter(|r| r.is_problem()) else {
             continue;
         };
         let severity = severity_of(&decision.path);
@@ -333,6 +345,7 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
             }
             other => {
                 let text = loaded
+                    .inputs
                     .snapshot
                     .text(&decision.path)
                     .and_then(Result::ok)
@@ -358,7 +371,9 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
             }
         }
     }
-    for problem in &loaded.report.problems {
+    // A broken checklist does not stop a build, so the check is where it is caught.
+    let checklist_problem = loaded.inputs.settings.checklist.as_ref().err();
+    for problem in loaded.decisions.problems.iter().chain(checklist_problem) {
         let mut finding = Finding::from_problem(
             problem,
             severity_of(&problem.file),
@@ -412,7 +427,9 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     ));
     // The statistics file is written by `khaosan stats` and `khaosan survey`; a hand
     // edit that breaks it would leave /statistics/ without figures.
-    if let Some(Err(problem)) = crate::statistics::StatisticsData::from_snapshot(&loaded.snapshot) {
+    if let Some(Err(problem)) =
+        crate::statistics::StatisticsData::from_snapshot(&loaded.inputs.snapshot)
+    {
         outcome.findings.push(Finding::from_problem(
             &problem,
             severity_of(&problem.file),
@@ -425,17 +442,19 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
 
 /// Items of a `requires_source` section (laws, knowledge) that do not say where they
 /// come from; the guideline asks every such item to show its source.
-fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>) -> Vec<Finding> {
+fn source_findings(loaded: &Judged, severity: Severity, scope: Option<&[String]>) -> Vec<Finding> {
     loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
-        .filter_map(|d| d.item.as_ref())
+        .filter(|d| d.is_live_or_scheduled())
+        .filter_map(|d| d.item.as_deref())
         .filter(|item| item.front.source.is_none())
         .filter(|item| {
             loaded
-                .config
+                .inputs
+                .settings
+                .site
                 .section(&item.section)
                 .is_some_and(|s| s.requires_source)
         })
@@ -456,9 +475,10 @@ fn source_findings(loaded: &Loaded, severity: Severity, scope: Option<&[String]>
 
 /// Text that `khaosan init` left for the office to write (`[[ใส่ชื่อหน่วยงาน]]`), in
 /// `site.toml`, the registry, `content/` and `.github/CODEOWNERS`: one finding per line.
-fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec<Finding> {
+fn placeholder_findings(loaded: &Judged, root: &Path, severity: Severity) -> Vec<Finding> {
     use super::init::PLACEHOLDER_OPEN;
     let mut texts: Vec<(String, String)> = loaded
+        .inputs
         .snapshot
         .files
         .keys()
@@ -468,7 +488,7 @@ fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec
                 || (path.starts_with("content/") && path.ends_with(".md"))
         })
         .filter_map(|path| {
-            let text = loaded.snapshot.text(path)?.ok()?;
+            let text = loaded.inputs.snapshot.text(path)?.ok()?;
             Some((path.clone(), text))
         })
         .collect();
@@ -505,27 +525,28 @@ fn placeholder_findings(loaded: &Loaded, root: &Path, severity: Severity) -> Vec
 /// [`crate::checklist::Requirement::needed_until`] and
 /// [`crate::compliance::vanishing_evidence`]).
 fn early_expiry_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     severity: Severity,
     scope: Option<&[String]>,
 ) -> Vec<Finding> {
-    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+    let Ok(checklist) = &loaded.inputs.settings.checklist else {
         return Vec::new();
     };
-    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    let tz = loaded.inputs.settings.site.tz;
     let items: Vec<&crate::content::Item> = loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
-        .filter_map(|d| d.item.as_ref())
+        .filter(|d| d.is_live_or_scheduled())
+        .filter_map(|d| d.item.as_deref())
         .collect();
-    crate::compliance::vanishing_evidence(&checklist, &items, tz)
+    crate::compliance::vanishing_evidence(checklist, &items, tz)
         .into_iter()
         .filter(|early| scope.is_none_or(|s| s.contains(&early.path)))
         .map(|early| Finding {
             severity,
             line: loaded
+                .inputs
                 .snapshot
                 .text(&early.path)
                 .and_then(Result::ok)
@@ -538,15 +559,13 @@ fn early_expiry_findings(
 }
 
 /// Renders every page into nothing; a theme or template error becomes a finding.
-fn render_in_memory(loaded: &Loaded, findings: &mut Vec<Finding>) -> Option<usize> {
+fn render_in_memory(loaded: &Judged, findings: &mut Vec<Finding>) -> Option<usize> {
     let site = Site::assemble(
-        &loaded.config,
-        &loaded.registry,
-        &loaded.report,
-        &loaded.snapshot,
-        &loaded.config.base_url,
+        &loaded.inputs,
+        &loaded.decisions,
+        &loaded.inputs.settings.site.base_url,
     );
-    let rendered = Theme::load(&loaded.snapshot, &loaded.config.theme)
+    let rendered = Theme::load(&loaded.inputs.snapshot, &loaded.inputs.settings.site.theme)
         .and_then(|theme| render(&site, &theme, &Discard));
     match rendered {
         Ok(rendered) => Some(rendered.pages),
@@ -576,26 +595,26 @@ fn front_matter_line(text: &str, key: &str) -> Option<usize> {
 /// live for all of it. With a `scope` (the changed paths and their URLs), only links
 /// from or to something in it are reported.
 fn link_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     now: DateTime<FixedOffset>,
     tz: Tz,
     severity: Severity,
     scope: Option<&[String]>,
 ) -> Vec<Finding> {
     let in_scope = |path: &str| scope.is_none_or(|s| s.iter().any(|p| p == path));
-    let decisions = &loaded.report.decisions;
+    let decisions = &loaded.decisions.decisions;
     let by_url: BTreeMap<&str, &Decision> = decisions
         .iter()
         .filter_map(|d| d.url.as_deref().map(|url| (url, d)))
         .collect();
-    let urls = Urls::new(&loaded.config.base_url);
+    let urls = Urls::new(&loaded.inputs.settings.site.base_url);
     let mut findings = Vec::new();
     for decision in decisions {
-        let scheduled = matches!(decision.reason, Some(Reason::NotYetPublished { .. }));
+        let scheduled = matches!(decision.reason(), Some(Reason::NotYetPublished { .. }));
         let Some(item) = decision
             .item
-            .as_ref()
-            .filter(|_| decision.live || scheduled)
+            .as_deref()
+            .filter(|_| decision.is_live() || scheduled)
         else {
             continue;
         };
@@ -644,7 +663,7 @@ fn target_problem(
     tz: Tz,
 ) -> Option<String> {
     let what = format!("{} ({})", target.url.as_deref().unwrap_or(""), target.path);
-    if let Some(Reason::NotYetPublished { publish }) = &target.reason
+    if let Some(Reason::NotYetPublished { publish }) = target.reason()
         && *publish > from
     {
         return Some(format!(
@@ -652,7 +671,7 @@ fn target_problem(
             local_time(*publish, tz)
         ));
     }
-    match &target.reason {
+    match target.reason() {
         None | Some(Reason::NotYetPublished { .. }) => {}
         Some(reason) => {
             return Some(format!(
@@ -661,7 +680,7 @@ fn target_problem(
             ));
         }
     }
-    let target_expires = target.item.as_ref()?.front.expires?;
+    let target_expires = target.item.as_deref()?.front.expires?;
     match item.front.expires {
         Some(own) if own <= target_expires => None,
         own => Some(format!(
@@ -676,13 +695,13 @@ fn target_problem(
 }
 
 /// `/section/slug/` (or `/en/section/slug/`) of a section that exists.
-fn looks_like_item(path: &str, loaded: &Loaded) -> bool {
+fn looks_like_item(path: &str, loaded: &Judged) -> bool {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let parts = match parts.as_slice() {
         ["en", rest @ ..] => rest,
         all => all,
     };
-    matches!(parts, [section, _] if loaded.config.section(section).is_some())
+    matches!(parts, [section, _] if loaded.inputs.settings.site.section(section).is_some())
 }
 
 /// The site path a link points at, when it points into the site: `/news/a/`.
@@ -737,20 +756,20 @@ fn link_line(item: &Item, link: &str) -> Option<usize> {
 /// Links that cannot work on any day, so they fail the check: a file beside an item
 /// that is not there (`prakaat.pdf` when the file is `prakat.pdf`), and links from the
 /// home page's and sections' introductions to pages that do not exist.
-fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
-    let urls = Urls::new(&loaded.config.base_url);
+fn dead_file_findings(loaded: &Judged) -> Vec<Finding> {
+    let urls = Urls::new(&loaded.inputs.settings.site.base_url);
     let item_urls: std::collections::BTreeSet<&str> = loaded
-        .report
+        .decisions
         .decisions
         .iter()
         .filter_map(|d| d.url.as_deref())
         .collect();
     let mut findings = Vec::new();
     for item in loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter_map(|d| d.item.as_ref())
+        .filter_map(|d| d.item.as_deref())
     {
         for link in markdown::links_of(&item.body) {
             let Some(path) = internal_path(&link, &item.url(), &urls) else {
@@ -767,7 +786,7 @@ fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
             }
         }
     }
-    for ((section, lang), intro) in &loaded.report.intros {
+    for ((section, lang), intro) in &loaded.inputs.parsed.intros {
         let suffix = if *lang == crate::content::Lang::En {
             ".en"
         } else {
@@ -785,6 +804,7 @@ fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
             )
         };
         let text = loaded
+            .inputs
             .snapshot
             .text(&file)
             .and_then(Result::ok)
@@ -818,7 +838,7 @@ fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
 
 /// `/news/a/prakaat.pdf` (or `/en/news/a/…`) when `content/news/a/prakaat.pdf` does not
 /// exist: what to say, naming the files that are there.
-fn missing_attachment(path: &str, link: &str, loaded: &Loaded) -> Option<String> {
+fn missing_attachment(path: &str, link: &str, loaded: &Judged) -> Option<String> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let parts = match parts.as_slice() {
         ["en", rest @ ..] => rest,
@@ -830,15 +850,21 @@ fn missing_attachment(path: &str, link: &str, loaded: &Loaded) -> Option<String>
     if name.is_empty() || !name.last().is_some_and(|n| n.contains('.')) {
         return None;
     }
-    loaded.config.section(section)?;
+    loaded.inputs.settings.site.section(section)?;
     let dir = format!("content/{section}/{slug}/");
     let name = percent_encoding::percent_decode_str(&name.join("/"))
         .decode_utf8_lossy()
         .into_owned();
-    if loaded.snapshot.files.contains_key(&format!("{dir}{name}")) {
+    if loaded
+        .inputs
+        .snapshot
+        .files
+        .contains_key(&format!("{dir}{name}"))
+    {
         return None;
     }
     let beside: Vec<&str> = loaded
+        .inputs
         .snapshot
         .under(&dir)
         .filter_map(|(p, _)| p.strip_prefix(&dir))
@@ -922,14 +948,14 @@ fn changed_files(root: &Path, rev: &str) -> anyhow::Result<Vec<(String, ChangeKi
     Ok(files)
 }
 
-fn describe_changes(files: Vec<(String, ChangeKind)>, loaded: &Loaded, tz: Tz) -> Vec<Change> {
+fn describe_changes(files: Vec<(String, ChangeKind)>, loaded: &Judged, tz: Tz) -> Vec<Change> {
     let mut changes: Vec<Change> = files
         .into_iter()
         .map(|(path, kind)| {
             let item = match (kind, ContentPath::classify(&path)) {
                 (ChangeKind::Deleted, _) => None,
                 (_, ContentPath::Item { .. }) => loaded
-                    .report
+                    .decisions
                     .decisions
                     .iter()
                     .find(|d| d.path == path)
@@ -943,12 +969,12 @@ fn describe_changes(files: Vec<(String, ChangeKind)>, loaded: &Loaded, tz: Tz) -
     changes
 }
 
-fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
-    let front = decision.item.as_ref().map(|item| &item.front);
+fn changed_item(decision: &Decision, loaded: &Judged, tz: Tz) -> ChangedItem {
+    let front = decision.item.as_deref().map(|item| &item.front);
     let approver = front.and_then(|f| f.approver.clone());
     let approver_name = approver
         .as_deref()
-        .and_then(|id| loaded.registry.person(id))
+        .and_then(|id| loaded.inputs.settings.registry.person(id))
         .filter(|p| p.has_role(Role::Approver))
         .map(|p| {
             if p.title.is_empty() {
@@ -957,7 +983,7 @@ fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
                 format!("{} ({})", p.name, p.title)
             }
         });
-    let state = match &decision.reason {
+    let state = match decision.reason() {
         None => match front.and_then(|f| f.expires) {
             Some(expires) => {
                 let until = local_time(expires, tz);
@@ -981,7 +1007,7 @@ fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
         approver,
         approver_name,
         state,
-        problem: decision.reason.as_ref().is_some_and(Reason::is_problem),
+        problem: decision.reason().is_some_and(Reason::is_problem),
     }
 }
 
