@@ -464,7 +464,7 @@ pub fn apply_site_features(
                 0,
                 Provider {
                     path: crate::config::SITE_FILE.to_string(),
-                    url: "/search/".into(),
+                    url: crate::routes::Route::Search(Lang::Th).url(),
                     title: "ค้นหาข้อมูลในเว็บไซต์ (site search)".into(),
                     lang: Lang::Th,
                     publish: now,

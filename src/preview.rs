@@ -200,12 +200,7 @@ pub fn preview(
         .map_err(|_| anyhow::anyhow!("a renderer panicked"))?;
     let banners: BTreeMap<String, &str> = shown
         .iter()
-        .map(|s| {
-            (
-                format!("{}index.html", s.url.trim_start_matches('/')),
-                s.banner.as_str(),
-            )
-        })
+        .map(|s| (crate::routes::output_path(&s.url), s.banner.as_str()))
         .collect();
     for (path, bytes) in files.iter_mut() {
         if !path.ends_with(".html") {
