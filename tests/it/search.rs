@@ -2,9 +2,8 @@
 //! `site.toml` turns the page, the header box and the index off.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{Fixture, item};
+use crate::common::{Fixture, item};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 const LIVE: &str = "approver = \"inchai\"\npublish = 2026-05-01\nexpires = 2026-12-31";

@@ -2,11 +2,10 @@
 //! made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::process::Command;
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 use khaosan::checklist::Checklist;
 use khaosan::compliance::{self, Gap, State};
 use khaosan::dates::parse_now;

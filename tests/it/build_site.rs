@@ -1,11 +1,10 @@
 //! `khaosan build` end to end on sites made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::process::Command;
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 const LIVE: &str = "approver = \"inchai\"\npublish = 2026-05-01\nexpires = 2026-12-31";

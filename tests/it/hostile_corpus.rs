@@ -7,11 +7,10 @@
 //! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test hostile_corpus -- --nocapture`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
 use std::time::Instant;
 
-use common::Corpus;
+use crate::common::Corpus;
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 const LIVE: &str =

@@ -3,12 +3,11 @@
 //! with rPGP), one scenario per test. Forged authors never reach the output.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
+use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
 use khaosan::build::BuildOutcome;
 use khaosan::decide::Decision;
 

@@ -2,12 +2,11 @@
 //! always fails on: missing attachments, and missing pages linked from introductions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 const NOW: &str = "2026-11-26T10:00:00+07:00";
 

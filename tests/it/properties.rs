@@ -6,9 +6,8 @@
 //! `PROPTEST_CASES=1000 cargo test --release --test properties` searches further.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
-use common::Fixture;
+use crate::common::Fixture;
 use proptest::prelude::*;
 
 use khaosan::content::{Lang, parse_intro, parse_item};
@@ -195,7 +194,7 @@ fn build_with(hostile: &HostileItem) -> Result<(), TestCaseError> {
     let canary = "CANARY-prop";
     let f = Fixture::new(&format!(
         "-- content/news/good.md --\n{}",
-        common::item(
+        crate::common::item(
             "ข่าวดี",
             "approver = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-12-31",
             "ปกติ"

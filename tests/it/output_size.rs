@@ -2,11 +2,10 @@
 //! size, so doubling its items doubles (not quadruples) the bytes of its pages.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::path::Path;
 
-use common::{Fixture, item};
+use crate::common::{Fixture, item};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 const TAG: &str = "สาธารณสุข";

@@ -2,9 +2,8 @@
 //! with the `git` command, one scenario per test.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
+use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
 use khaosan::build::{BuildOutcome, build};
 use khaosan::decide::Decision;
 
@@ -540,7 +539,7 @@ fn shallow_clone_is_refused() {
     );
     let clone = site.dir.path().join("clone");
     let url = format!("file://{}", site.root().display());
-    common::git_in(
+    crate::common::git_in(
         site.dir.path(),
         &INCHAI,
         &at(30),

@@ -1,11 +1,10 @@
 //! Shell completions, the man page, and `--now` written as a plain day.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::process::Command;
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 fn stdout(args: &[&str]) -> String {
     let output = Command::new(khaosan_bin()).args(args).output().unwrap();

@@ -2,12 +2,11 @@
 //! of a small site, built by `.github/scripts/build-site.sh` with a prebuilt binary.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::{Fixture, INCHAI, git_in, item, khaosan_bin};
+use crate::common::{Fixture, INCHAI, git_in, item, khaosan_bin};
 
 const NOW: &str = "2026-06-01T00:05:00+07:00";
 const SCRIPT: &str = ".github/scripts/build-site.sh";

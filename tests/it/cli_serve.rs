@@ -2,14 +2,13 @@
 //! the reload signal, withheld items only under `--preview` and with their banner.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 const NOW: &str = "2026-11-26T10:00:00+07:00";
 

@@ -3,7 +3,6 @@
 //! build.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -80,7 +79,7 @@ fn approvals_in_history(repo: &Path) -> BTreeMap<String, (i64, i64)> {
 
 #[test]
 fn report_latency_matches_the_git_history() {
-    let corpus = common::Corpus::generate(2000, true, NOW);
+    let corpus = crate::common::Corpus::generate(2000, true, NOW);
     let dir = &corpus.dir;
     let site = corpus.site();
 

@@ -2,13 +2,12 @@
 //! rest, and its result is byte for byte what a full build writes.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};
 
-use common::Corpus;
+use crate::common::Corpus;
 use khaosan::build::{BuildOptions, build};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";

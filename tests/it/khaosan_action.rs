@@ -4,12 +4,11 @@
 //! fresh clone of a site made by `khaosan init`.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::khaosan_bin;
+use crate::common::khaosan_bin;
 
 const ACTION: &str = ".github/actions/khaosan/action.yml";
 const INSTALL: &str = ".github/actions/khaosan/install.sh";

@@ -2,9 +2,8 @@
 //! with a reason that `khaosan check` reports too, and the rest of the site builds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
 
-use common::{Fixture, item};
+use crate::common::{Fixture, item};
 use khaosan::commands::check::{CheckOptions, check};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
@@ -214,7 +213,7 @@ fn case3_allowed_attachments_are_published_and_the_list_is_a_setting() {
     // An office that publishes only PDF: the CSV now withholds the item.
     f.write(
         "site.toml",
-        &format!("{}\n[attachments]\ntypes = [\"pdf\"]\n", common::SITE_TOML),
+        &format!("{}\n[attachments]\ntypes = [\"pdf\"]\n", crate::common::SITE_TOML),
     );
     assert_withheld(&f, "content/news/ok/index.md", "not an allowed");
 }
@@ -283,7 +282,7 @@ fn case5_runaway_markdown_is_withheld_before_parsing() {
     // Raising the limit lets the large item through.
     f.write(
         "site.toml",
-        &format!("{}\n[limits]\nitem_size_mb = 8\n", common::SITE_TOML),
+        &format!("{}\n[limits]\nitem_size_mb = 8\n", crate::common::SITE_TOML),
     );
     let outcome = f.build(NOW);
     assert!(
@@ -347,7 +346,7 @@ fn case7_script_links_in_site_toml_are_cleared_with_key_and_line() {
         "site.toml",
         &format!(
             "{}[contact]\nmap_url = \"javascript:alert('CANARY-map')\"\n[statistics]\nsurvey_url = \"data:text/html,CANARY-survey\"\n",
-            common::SITE_TOML.replace("[[section]]\nid = \"news\"", "[extra]\nlogo = \"//evil.example/CANARY-logo.png\"\n[[section]]\nid = \"news\"")
+            crate::common::SITE_TOML.replace("[[section]]\nid = \"news\"", "[extra]\nlogo = \"//evil.example/CANARY-logo.png\"\n[[section]]\nid = \"news\"")
         ),
     );
     f.build(NOW);
@@ -380,7 +379,7 @@ fn case7_script_links_in_site_toml_are_cleared_with_key_and_line() {
 
 #[test]
 fn case8_buddhist_now_is_refused_and_9999_means_never() {
-    let out = std::process::Command::new(common::khaosan_bin())
+    let out = std::process::Command::new(crate::common::khaosan_bin())
         .args(["build", "--now", "2569-06-01T12:00:00+07:00", "--root", "."])
         .output()
         .unwrap();

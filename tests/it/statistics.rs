@@ -3,12 +3,11 @@
 //! temporary folders.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::io::Write as _;
 use std::process::Command;
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 use khaosan::statistics::StatisticsData;
 
 const NOW: &str = "2026-11-26T12:00:00+07:00";
@@ -354,7 +353,7 @@ fn records_data_files_carry_live_items_only_with_reviewer_and_web_master() {
     let fixture = Fixture::new(&format!(
         "-- approvals/approvers.toml --\n{}[[person]]\nid = \"somchai\"\nname = \"นายสมชาย ใจดี\"\ntitle = \"ประธานศูนย์ข้อมูลข่าวสาร\"\nroles = [\"reviewer\"]\n\
          -- content/news/a.md --\n{}\n-- content/news/secret.md --\n{}\n-- content/news/old.md --\n{}\n",
-        common::APPROVERS_TOML,
+        crate::common::APPROVERS_TOML,
         item(
             "ประกาศ, สำคัญ",
             "approver = \"inchai\"\npublish = 2026-10-05T09:00:00+07:00\nexpires = 2027-10-01",
@@ -524,7 +523,7 @@ fn new_gives_a_fiscal_year_lifetime_and_warns_about_short_ones() {
 
 #[test]
 fn with_verify_git_the_page_shows_the_approved_counts_only() {
-    use common::{APPROVERS_TOML, INCHAI, WASANA};
+    use crate::common::{APPROVERS_TOML, INCHAI, WASANA};
     let data = |views: u32| {
         format!(
             "{{\"visits\": {{\"days\": {{\"2026-11-01\": {{\"views\": {views}, \"visitors\": 3}}}}, \"months\": {{\"2026-11\": {{\"visitors\": 3}}}}}}}}\n"

@@ -1,12 +1,11 @@
 //! `khaosan check` run as a program on sites made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Fixture, INCHAI, WASANA, git_in, item, khaosan_bin};
+use crate::common::{Fixture, INCHAI, WASANA, git_in, item, khaosan_bin};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 
@@ -299,7 +298,7 @@ fn base_lists_what_the_change_would_publish_and_who_must_approve() {
         &["commit", "-qm", "job"],
     );
     // Also a change not yet committed: the working tree counts too.
-    site.write("site.toml", &format!("{}\n# tweak\n", common::SITE_TOML));
+    site.write("site.toml", &format!("{}\n# tweak\n", crate::common::SITE_TOML));
 
     let output = check(&site.root(), &["--base", "main"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
@@ -440,7 +439,7 @@ fn a_law_without_its_source_is_a_warning() {
     ));
     site.write(
         "site.toml",
-        &common::SITE_TOML.replace(
+        &crate::common::SITE_TOML.replace(
             "permanent = true",
             "permanent = true\nrequires_source = true",
         ),

@@ -1,11 +1,10 @@
 //! `khaosan new` run as a program, and what `check` then says of the file it wrote.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::process::{Command, Output};
 
-use common::{APPROVERS_TOML, Fixture, WASANA, git_in, khaosan_bin};
+use crate::common::{APPROVERS_TOML, Fixture, WASANA, git_in, khaosan_bin};
 
 const NOW: &str = "2026-11-26T10:00:00+07:00";
 

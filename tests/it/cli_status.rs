@@ -1,11 +1,10 @@
 //! `khaosan status` run as a program on a site made in a temporary folder.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::process::{Command, Output};
 
-use common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, item, khaosan_bin};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
 

@@ -3,9 +3,8 @@
 //! output file), beside the honest way that must still publish.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
-use common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, git_in, item};
+use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, git_in, item};
 use khaosan::build::{BuildOptions, BuildOutcome, build, summary};
 use khaosan::commands::restore::{Action, RestoreOptions, restore};
 use khaosan::commands::status::{State, StatusOptions, status, table};
@@ -247,7 +246,7 @@ fn restore_refuses_paths_outside_the_site_and_says_what_it_did() {
     }
     assert!(!site.dir.path().join("outside.md").exists());
     // The command line prints what it did and what comes next.
-    let out = std::process::Command::new(common::khaosan_bin())
+    let out = std::process::Command::new(crate::common::khaosan_bin())
         .args(["restore", "--root"])
         .arg(site.root())
         .arg(A)
@@ -471,7 +470,7 @@ fn template(mark: &str) -> String {
 
 fn shaped_site() -> Fixture {
     let site = site_with_approved_a();
-    let settings = common::SITE_TOML.replace("สำนักงานทดสอบ", "APPROVED-TITLE");
+    let settings = crate::common::SITE_TOML.replace("สำนักงานทดสอบ", "APPROVED-TITLE");
     pull_request(
         &site,
         &INCHAI,

@@ -2,13 +2,12 @@
 //! nothing of the demo office, and `check` passes it without a warning.
 #![allow(clippy::unwrap_used)]
 
-mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::khaosan_bin;
+use crate::common::khaosan_bin;
 
 /// Every answer, by flag.
 const ANSWERS: &[&str] = &[

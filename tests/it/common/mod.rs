@@ -331,16 +331,9 @@ impl Corpus {
     }
 }
 
-/// The corpus generator: the shared benchmark copy beside the project when there is
-/// one (it may be newer), else the copy in `bench/`.
+/// The corpus generator this repository ships in `bench/`.
 pub fn corpus_generator() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let shared = manifest.join("../shared/bench/gen_corpus.py");
-    if shared.exists() {
-        shared
-    } else {
-        manifest.join("bench/gen_corpus.py")
-    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/gen_corpus.py")
 }
 
 /// `content/news/x.md` or `content/news/x/index.md` → `news/x`.
