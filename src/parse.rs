@@ -243,3 +243,56 @@ fn never_approved(snapshot: &Snapshot) -> impl Iterator<Item = Entry> + '_ {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Blob, SourceFile};
+
+    fn snapshot(files: &[(&str, &str)]) -> Snapshot {
+        let mut snapshot = Snapshot::default();
+        for (path, text) in files {
+            snapshot.files.insert(
+                path.to_string(),
+                SourceFile {
+                    blob: Blob::Bytes(Arc::from(text.as_bytes())),
+                    approval: None,
+                },
+            );
+        }
+        snapshot
+    }
+
+    #[test]
+    fn every_file_becomes_an_item_an_intro_or_a_problem() {
+        let item = "+++\ntitle = \"a\"\npublish = 2026-01-01\nkind = \"alert\"\n+++\nbody";
+        let snapshot = snapshot(&[
+            ("content/_index.md", "+++\ntitle = \"home\"\n+++\nwelcome"),
+            ("content/news/a.md", item),
+            ("content/laws/b.md", item),
+            ("content/news/c/form.pdf", "%PDF"),
+            ("content/stray.md", "x"),
+        ]);
+        let settings = Settings::read(&snapshot).expect("defaults");
+        let parsed = parse(&snapshot, &settings);
+        assert!(parsed.intros.contains_key(&(String::new(), Lang::Th)));
+        let paths: Vec<&str> = parsed.problems.iter().map(|p| p.file.as_str()).collect();
+        assert_eq!(paths, ["content/news/c/form.pdf", "content/stray.md"]);
+        // `kind` belongs to news only: the law with one cannot be published.
+        assert_eq!(
+            parsed.items().map(|i| i.slug.as_str()).collect::<Vec<_>>(),
+            ["a"]
+        );
+        let law = parsed
+            .entries
+            .iter()
+            .find(|e| e.path == "content/laws/b.md");
+        assert!(matches!(
+            law.map(|e| &e.content),
+            Some(Content::Unpublishable {
+                reason: Reason::Invalid { .. },
+                ..
+            })
+        ));
+    }
+}

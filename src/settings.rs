@@ -86,4 +86,40 @@ mod tests {
         let site = SiteConfig::parse(DEFAULT_SITE).expect("valid");
         assert_eq!(site.tz, chrono_tz::Asia::Bangkok);
     }
+
+    /// Without `site.toml`, the sections are the folders of the snapshot, not of
+    /// the disk: a folder only the working tree has is not one.
+    #[test]
+    fn without_site_toml_sections_come_from_the_snapshot() {
+        use crate::source::{Blob, SourceFile};
+        let mut snapshot = Snapshot::default();
+        for path in [
+            "content/_index.md",
+            "content/news/a.md",
+            "content/about-us/b.md",
+            "content/about/c/index.md",
+            "content/tags/d.md",
+            "content/Bad Name/e.md",
+        ] {
+            snapshot.files.insert(
+                path.to_string(),
+                SourceFile {
+                    blob: Blob::Bytes(std::sync::Arc::from(&b"+++\n+++\n"[..])),
+                    approval: None,
+                },
+            );
+        }
+        let settings = Settings::read(&snapshot).expect("defaults");
+        let sections: Vec<(&str, bool)> = settings
+            .site
+            .sections
+            .iter()
+            .map(|s| (s.id.as_str(), s.permanent))
+            .collect();
+        assert_eq!(
+            sections,
+            [("about", true), ("about-us", false), ("news", false)]
+        );
+        assert!(settings.site.sections[2].is_news());
+    }
 }

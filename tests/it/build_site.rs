@@ -1,7 +1,6 @@
 //! `khaosan build` end to end on sites made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-
 use std::process::Command;
 
 use crate::common::{Fixture, item, khaosan_bin};

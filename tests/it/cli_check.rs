@@ -1,7 +1,6 @@
 //! `khaosan check` run as a program on sites made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -298,7 +297,10 @@ fn base_lists_what_the_change_would_publish_and_who_must_approve() {
         &["commit", "-qm", "job"],
     );
     // Also a change not yet committed: the working tree counts too.
-    site.write("site.toml", &format!("{}\n# tweak\n", crate::common::SITE_TOML));
+    site.write(
+        "site.toml",
+        &format!("{}\n# tweak\n", crate::common::SITE_TOML),
+    );
 
     let output = check(&site.root(), &["--base", "main"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));

@@ -2,7 +2,6 @@
 //! nothing of the demo office, and `check` passes it without a warning.
 #![allow(clippy::unwrap_used)]
 
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,7 +1,6 @@
 //! `khaosan new` run as a program, and what `check` then says of the file it wrote.
 #![allow(clippy::unwrap_used)]
 
-
 use std::process::{Command, Output};
 
 use crate::common::{APPROVERS_TOML, Fixture, WASANA, git_in, khaosan_bin};

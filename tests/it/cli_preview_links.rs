@@ -2,7 +2,6 @@
 //! always fails on: missing attachments, and missing pages linked from introductions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use std::path::Path;
 use std::process::{Command, Output};
 

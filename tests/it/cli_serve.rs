@@ -2,7 +2,6 @@
 //! the reload signal, withheld items only under `--preview` and with their banner.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};

@@ -1,7 +1,6 @@
 //! Shell completions, the man page, and `--now` written as a plain day.
 #![allow(clippy::unwrap_used)]
 
-
 use std::process::Command;
 
 use crate::common::{Fixture, item, khaosan_bin};

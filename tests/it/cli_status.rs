@@ -1,7 +1,6 @@
 //! `khaosan status` run as a program on a site made in a temporary folder.
 #![allow(clippy::unwrap_used)]
 
-
 use std::process::{Command, Output};
 
 use crate::common::{Fixture, item, khaosan_bin};

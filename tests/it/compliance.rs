@@ -2,7 +2,6 @@
 //! made in temporary folders.
 #![allow(clippy::unwrap_used)]
 
-
 use std::process::Command;
 
 use crate::common::{Fixture, item, khaosan_bin};

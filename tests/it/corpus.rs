@@ -2,7 +2,6 @@
 //! exactly what its `expected.json` says, and no canary of a withheld item leaks.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::Corpus;
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";

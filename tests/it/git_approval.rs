@@ -2,7 +2,6 @@
 //! with the `git` command, one scenario per test.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, item};
 use khaosan::build::{BuildOutcome, build};
 use khaosan::decide::Decision;

@@ -4,7 +4,6 @@
 //! canary of a withheld item or an ignored edit leaks.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{Corpus, page_of};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";

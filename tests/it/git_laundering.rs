@@ -3,7 +3,6 @@
 //! output file), beside the honest way that must still publish.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{APPROVERS_TOML, Fixture, INCHAI, WASANA, Who, git_in, item};
 use khaosan::build::{BuildOptions, BuildOutcome, build, summary};
 use khaosan::commands::restore::{Action, RestoreOptions, restore};

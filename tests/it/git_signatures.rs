@@ -3,7 +3,6 @@
 //! with rPGP), one scenario per test. Forged authors never reach the output.
 #![allow(clippy::unwrap_used)]
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -2,7 +2,6 @@
 //! with a reason that `khaosan check` reports too, and the rest of the site builds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use crate::common::{Fixture, item};
 use khaosan::commands::check::{CheckOptions, check};
 
@@ -213,7 +212,10 @@ fn case3_allowed_attachments_are_published_and_the_list_is_a_setting() {
     // An office that publishes only PDF: the CSV now withholds the item.
     f.write(
         "site.toml",
-        &format!("{}\n[attachments]\ntypes = [\"pdf\"]\n", crate::common::SITE_TOML),
+        &format!(
+            "{}\n[attachments]\ntypes = [\"pdf\"]\n",
+            crate::common::SITE_TOML
+        ),
     );
     assert_withheld(&f, "content/news/ok/index.md", "not an allowed");
 }

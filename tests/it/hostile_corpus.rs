@@ -7,7 +7,6 @@
 //! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test hostile_corpus -- --nocapture`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use std::time::Instant;
 
 use crate::common::Corpus;

@@ -4,7 +4,6 @@
 //! fresh clone of a site made by `khaosan init`.
 #![allow(clippy::unwrap_used)]
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

@@ -2,7 +2,6 @@
 //! size, so doubling its items doubles (not quadruples) the bytes of its pages.
 #![allow(clippy::unwrap_used)]
 
-
 use std::path::Path;
 
 use crate::common::{Fixture, item};

@@ -6,7 +6,6 @@
 //! `PROPTEST_CASES=1000 cargo test --release --test properties` searches further.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-
 use crate::common::Fixture;
 use proptest::prelude::*;
 

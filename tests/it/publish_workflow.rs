@@ -2,7 +2,6 @@
 //! of a small site, built by `.github/scripts/build-site.sh` with a prebuilt binary.
 #![allow(clippy::unwrap_used)]
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -2,7 +2,6 @@
 //! rest, and its result is byte for byte what a full build writes.
 #![allow(clippy::unwrap_used)]
 
-
 use std::collections::BTreeMap;
 use std::os::unix::fs::MetadataExt as _;
 use std::path::{Path, PathBuf};

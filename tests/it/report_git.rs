@@ -3,7 +3,6 @@
 //! build.
 #![allow(clippy::unwrap_used)]
 
-
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;

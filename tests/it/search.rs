@@ -2,7 +2,6 @@
 //! `site.toml` turns the page, the header box and the index off.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{Fixture, item};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";

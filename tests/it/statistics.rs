@@ -3,7 +3,6 @@
 //! temporary folders.
 #![allow(clippy::unwrap_used)]
 
-
 use std::io::Write as _;
 use std::process::Command;
 

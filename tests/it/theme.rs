@@ -2,7 +2,6 @@
 //! canonical and OpenGraph tags, the English translation and the generated pages.
 #![allow(clippy::unwrap_used)]
 
-
 use crate::common::{Fixture, SITE_TOML, item};
 
 const NOW: &str = "2026-11-26T12:00:00+07:00";
