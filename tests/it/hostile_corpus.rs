@@ -4,7 +4,7 @@
 //!
 //! The default size is small for `cargo test`; the benchmark runs it at 2,000 items
 //! in a release build and prints both build times:
-//! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test hostile_corpus -- --nocapture`
+//! `KHAOSAN_HOSTILE_N=2000 cargo test --release --test it hostile_corpus -- --nocapture`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! canary, and one bad item never stops it.
 //!
 //! Case counts are small by default so the suite stays quick in debug builds;
-//! `PROPTEST_CASES=1000 cargo test --release --test properties` searches further.
+//! `PROPTEST_CASES=1000 cargo test --release --test it properties` searches further.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::Fixture;
