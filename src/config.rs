@@ -364,7 +364,7 @@ impl SiteConfig {
         let mut seen = std::collections::BTreeSet::new();
         let reserved = crate::routes::reserved_folders();
         for section in &config.sections {
-            if !is_slug(&section.id) {
+            if !crate::slug::is_slug(&section.id) {
                 return Err(Problem::new(
                     SITE_FILE,
                     format!(
@@ -606,15 +606,6 @@ fn value_line(text: &str, key: &str, value: &str) -> Option<usize> {
         .position(|line| is_key(line) && line.contains(probe.as_str()))
         .or_else(|| text.lines().position(is_key))
         .map(|i| i + 1)
-}
-
-/// True for lowercase ASCII slugs: `a-z`, `0-9` and inner hyphens.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

@@ -8,9 +8,10 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use crate::config::is_slug;
 use crate::dates::WrittenDate;
-use crate::error::{Problem, line_of, toml_problem};
+use crate::error::{Problem, toml_problem};
+use crate::front_matter::{self, SplitError, key_line};
+use crate::slug::is_slug;
 
 pub const CONTENT: &str = "content/";
 
@@ -263,42 +264,27 @@ pub struct Intro {
 /// The `+++` block and the body after it.
 struct Split<'a> {
     front: &'a str,
-    /// Line of the file where the front matter text starts.
+    /// Line of the file before the front matter text (the opening `+++`).
     front_line: usize,
     body: &'a str,
     body_line: usize,
 }
 
 fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let missing = || {
-        Problem::new(path, "has no front matter; start the file with a line `+++`, the TOML fields, and another `+++`")
-            .line(1)
-    };
-    let first = text.lines().next().ok_or_else(missing)?;
-    if first.trim_end() != "+++" {
-        return Err(missing());
-    }
-    let after_open = text.find('\n').map_or(text.len(), |i| i + 1);
-    let mut offset = after_open;
-    for line in text[after_open..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
-            let front = &text[after_open..offset];
-            let body_start = offset + line.len();
-            return Ok(Split {
-                front,
-                front_line: 1,
-                body: &text[body_start..],
-                body_line: line_of(text, body_start),
-            });
+    match front_matter::split(text) {
+        Ok(parts) => Ok(Split {
+            front: parts.front,
+            front_line: front_matter::FRONT_LINE - 1,
+            body: parts.body,
+            body_line: parts.body_line,
+        }),
+        Err(SplitError::NotOpened) => {
+            Err(Problem::new(path, crate::messages::NO_FRONT_MATTER.say(&[])).line(1))
         }
-        offset += line.len();
+        Err(SplitError::NotClosed { last_line }) => {
+            Err(Problem::new(path, crate::messages::FRONT_NOT_CLOSED.say(&[])).line(last_line))
+        }
     }
-    Err(Problem::new(
-        path,
-        "front matter is not closed; add a line `+++` after the last field",
-    )
-    .line(line_of(text, text.len())))
 }
 
 /// Parses an item file. All meaning problems are collected, not just the first.
@@ -341,14 +327,11 @@ pub fn parse_item(path: &str, text: &str, at: ItemAt<'_>, tz: Tz) -> Result<Item
     let review = date("review", &raw.review);
     let updated = date("updated", &raw.updated);
     if raw.publish.is_none() {
-        problems.push(
-            Problem::new(path, "no publish date; add `publish = 2026-12-01` (or a time such as 2026-12-01T08:30:00+07:00)")
-                .field("publish"),
-        );
+        problems.push(Problem::new(path, crate::messages::NO_PUBLISH.say(&[])).field("publish"));
     }
     if raw.title.trim().is_empty() {
         problems.push(at_key(
-            Problem::new(path, "title is empty").field("title"),
+            Problem::new(path, crate::messages::EMPTY_TITLE.say(&[])).field("title"),
             line_of_key("title"),
         ));
     }
@@ -356,11 +339,8 @@ pub fn parse_item(path: &str, text: &str, at: ItemAt<'_>, tz: Tz) -> Result<Item
         && e <= p
     {
         problems.push(at_key(
-            Problem::new(
-                path,
-                "expires is not after publish; the item would never be shown",
-            )
-            .field("expires"),
+            Problem::new(path, crate::messages::EXPIRES_NOT_AFTER_PUBLISH.say(&[]))
+                .field("expires"),
             line_of_key("expires"),
         ));
     }
@@ -368,18 +348,13 @@ pub fn parse_item(path: &str, text: &str, at: ItemAt<'_>, tz: Tz) -> Result<Item
         && u < p
     {
         problems.push(at_key(
-            Problem::new(
-                path,
-                "updated is before publish; write the date of the item's last change, on or after publish",
-            )
-            .field("updated"),
+            Problem::new(path, crate::messages::UPDATED_BEFORE_PUBLISH.say(&[])).field("updated"),
             line_of_key("updated"),
         ));
     }
     if raw.kind.is_some() && !news {
         problems.push(at_key(
-            Problem::new(path, "`kind` is only for items in content/news/; remove it")
-                .field("kind"),
+            Problem::new(path, crate::messages::KIND_OUTSIDE_NEWS.say(&[])).field("kind"),
             line_of_key("kind"),
         ));
     }
@@ -393,17 +368,17 @@ pub fn parse_item(path: &str, text: &str, at: ItemAt<'_>, tz: Tz) -> Result<Item
         ));
     }
     if !is_slug(slug) {
+        // The name of the file, not its front matter: say so, so nobody edits the text.
         problems.push(Problem::new(
             path,
-            format!("`{slug}` cannot be a URL; name the file with lowercase ASCII letters, digits and hyphens (e.g. 2026-11-21-flu-vaccine.md)"),
+            crate::messages::BAD_FILE_NAME.say(&[("name", slug)]),
         ));
     }
     if let Some(source) = &raw.source
         && !(source.starts_with("https://") || source.starts_with("http://"))
     {
         problems.push(at_key(
-            Problem::new(path, "source must be a web address starting with https://")
-                .field("source"),
+            Problem::new(path, crate::messages::SOURCE_NOT_URL.say(&[])).field("source"),
             line_of_key("source"),
         ));
     }
@@ -548,18 +523,10 @@ fn explain_missing(mut problem: Problem) -> Problem {
         .and_then(|r| r.split('`').next())
     {
         let field = field.to_string();
-        problem.message = format!("missing `{field}`; add a line such as `{field} = \"...\"`");
+        problem.message = crate::messages::MISSING_FIELD.say(&[("key", &field)]);
         problem.field = Some(field);
     }
     problem
-}
-
-/// 1-based line within `front` of the top-level `key = ...` line.
-fn key_line(front: &str, key: &str) -> Option<usize> {
-    front
-        .lines()
-        .position(|line| line.split_once('=').is_some_and(|(k, _)| k.trim() == key))
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@ pub enum Reason {
     NotAnApprover {
         id: String,
     },
+    /// `author` names nobody in the registry: the public record would name no one.
+    UnknownAuthor {
+        id: String,
+    },
     NoExpiry {
         section: String,
     },
@@ -72,6 +76,7 @@ impl Reason {
             Reason::NoApprover => "no-approver",
             Reason::UnknownApprover { .. } => "unknown-approver",
             Reason::NotAnApprover { .. } => "not-an-approver",
+            Reason::UnknownAuthor { .. } => "unknown-author",
             Reason::NoExpiry { .. } => "no-expiry",
             Reason::DuplicateUrl { .. } => "duplicate-url",
             Reason::NotYetPublished { .. } => "not-yet-published",
@@ -89,6 +94,7 @@ impl Reason {
             Reason::NoApprover => "ไม่ระบุผู้อนุมัติ (no approver)",
             Reason::UnknownApprover { .. } => "ไม่พบผู้อนุมัติในทะเบียน (unknown approver)",
             Reason::NotAnApprover { .. } => "ไม่มีสิทธิ์อนุมัติ (not an approver)",
+            Reason::UnknownAuthor { .. } => "ไม่พบผู้เขียนในทะเบียน (author not in the registry)",
             Reason::NoExpiry { .. } => "ไม่ระบุวันสิ้นสุด (no expiry)",
             Reason::DuplicateUrl { .. } => "URL ซ้ำ (duplicate URL)",
             Reason::NotYetPublished { .. } => "ยังไม่ถึงวันเผยแพร่ (scheduled)",
@@ -107,46 +113,48 @@ impl Reason {
         )
     }
 
-    /// One sentence for a web master.
+    /// The catalogue's message for this reason (see [`crate::messages`]).
+    pub fn message(&self) -> &'static crate::messages::Message {
+        use crate::messages as m;
+        match self {
+            Reason::Invalid { .. } => &m::INVALID,
+            Reason::Refused { .. } => &m::REFUSED,
+            Reason::UnknownSection { .. } => &m::UNKNOWN_SECTION,
+            Reason::NoApprover => &m::NO_APPROVER,
+            Reason::UnknownApprover { .. } => &m::UNKNOWN_APPROVER,
+            Reason::NotAnApprover { .. } => &m::NOT_AN_APPROVER,
+            Reason::UnknownAuthor { .. } => &m::UNKNOWN_AUTHOR,
+            Reason::NoExpiry { .. } => &m::NO_EXPIRY,
+            Reason::DuplicateUrl { .. } => &m::DUPLICATE_URL,
+            Reason::NotYetPublished { .. } => &m::NOT_YET_PUBLISHED,
+            Reason::Expired { .. } => &m::EXPIRED,
+            Reason::NotApprovedInGit { .. } => &m::NOT_APPROVED_IN_GIT,
+        }
+    }
+
+    /// One sentence for a web master: the problem and the fix, Thai first.
     pub fn explain(&self) -> String {
+        let message = self.message();
         match self {
             Reason::Invalid { problems } | Reason::Refused { problems } => problems
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
-            Reason::UnknownSection { section } => format!(
-                "โฟลเดอร์ content/{section}/ ไม่มีใน site.toml: เพิ่ม [[section]] หรือย้ายไฟล์ / \
-                 folder content/{section}/ is not a [[section]] in site.toml; add it there or move the item"
-            ),
-            Reason::NoApprover => "ไม่ได้ระบุผู้อนุมัติ: เพิ่ม `approver = \"<รหัสผู้อนุมัติ>\"` / \
-                 no `approver` in front matter; add the approving director's id"
-                .into(),
-            Reason::UnknownApprover { id } => format!(
-                "ไม่พบ `{id}` ในทะเบียนผู้อนุมัติ: แก้รหัสหรือเพิ่มบุคคล / \
-                 approver `{id}` is not in approvals/approvers.toml; fix the id or add the person"
-            ),
-            Reason::NotAnApprover { id } => format!(
-                "`{id}` ไม่มีสิทธิ์อนุมัติ / \
-                 `{id}` does not have the role \"approver\" in approvals/approvers.toml"
-            ),
-            Reason::NoExpiry { section } => format!(
-                "ไม่ได้ระบุวันสิ้นสุดการเผยแพร่ / \
-                 no `expires`: items in {section} need one (only permanent sections may omit it); add e.g. `expires = 2027-09-30`"
-            ),
-            Reason::DuplicateUrl { url, others } => format!(
-                "URL ซ้ำกับ {others}: เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง / {url} is also claimed by {others}; rename one of them",
-                others = others.join(", ")
-            ),
+            Reason::UnknownSection { section } | Reason::NoExpiry { section } => {
+                message.say(&[("section", section)])
+            }
+            Reason::NoApprover => message.say(&[]),
+            Reason::UnknownApprover { id }
+            | Reason::NotAnApprover { id }
+            | Reason::UnknownAuthor { id } => message.say(&[("id", id)]),
+            Reason::DuplicateUrl { url, others } => {
+                message.say(&[("url", url), ("others", &others.join(", "))])
+            }
             Reason::NotYetPublished { publish } => {
-                format!(
-                    "ตั้งเวลาเผยแพร่ไว้ / scheduled: goes live at {}",
-                    publish.to_rfc3339()
-                )
+                message.say(&[("publish", &publish.to_rfc3339())])
             }
-            Reason::Expired { expires } => {
-                format!("หมดระยะเวลาเผยแพร่ / expired at {}", expires.to_rfc3339())
-            }
+            Reason::Expired { expires } => message.say(&[("expires", &expires.to_rfc3339())]),
             Reason::NotApprovedInGit { why } => why.clone(),
         }
     }
@@ -367,6 +375,13 @@ fn withholding_reason(
             }
             Some(_) => {}
         }
+    }
+    // The public record names the proposer: an `author` nobody is registered as
+    // would put a name on it that no one answers for.
+    if let Some(id) = &item.front.author
+        && settings.registry.person(id).is_none()
+    {
+        return Some(Reason::UnknownAuthor { id: id.clone() });
     }
     // Rule 3: publish <= now < expires; no expiry only in a permanent section.
     if item.front.expires.is_none() && !section.permanent {

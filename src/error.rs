@@ -64,15 +64,102 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 
 /// Turns a TOML error into a [`Problem`]; `first_line` is the line of the file the
 /// parsed text starts on (front matter starts after the opening `+++`).
+///
+/// serde's words ("invalid type: string \"ร\u{e31}บ…\", expected a sequence") are
+/// mapped to what staff understand, from the catalogue ([`crate::messages`]), with
+/// the value shown exactly as it was written in the file.
 pub fn toml_problem(file: &str, text: &str, first_line: usize, err: &toml::de::Error) -> Problem {
-    let mut problem = Problem::new(file, explain_toml_message(err.message()));
-    if let Some(span) = err.span() {
+    let span = err.span();
+    let key = span.as_ref().and_then(|s| key_at(text, s.start));
+    let written = span
+        .as_ref()
+        .and_then(|s| text.get(s.clone()))
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && !v.contains('\n'))
+        .or_else(|| key_line_value(text, span.as_ref().map(|s| s.start)))
+        .unwrap_or("");
+    let mut problem = Problem::new(file, explain_toml(err.message(), key.as_deref(), written));
+    if let Some(span) = span {
         problem = problem.line(first_line + line_of(text, span.start));
-        if let Some(key) = key_at(text, span.start) {
+        if let Some(key) = key {
             problem = problem.field(key);
         }
     }
     problem
+}
+
+/// Keys whose values are dates, in front matter and settings.
+const DATE_KEYS: &[&str] = &[
+    "publish", "expires", "review", "updated", "start", "end", "date",
+];
+
+/// The value after `=` on the line of `offset`.
+fn key_line_value(text: &str, offset: Option<usize>) -> Option<&str> {
+    let offset = offset?.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    Some(line.split_once('=')?.1.trim())
+}
+
+/// What to tell a person about a TOML or serde error at `key`, whose value reads
+/// `written` in the file.
+fn explain_toml(message: &str, key: Option<&str>, written: &str) -> String {
+    use crate::messages as m;
+    if message.starts_with("unknown field `") {
+        return explain_toml_message(message);
+    }
+    if message.starts_with("missing field `") {
+        // Said by the caller, which knows which fields a file needs.
+        return message.to_string();
+    }
+    let key_name = key.unwrap_or("");
+    if message.contains("expected a sequence") {
+        let value = if written.starts_with('"') {
+            written
+        } else {
+            "\"...\""
+        };
+        return m::EXPECTED_LIST.say(&[("key", key_name), ("value", value)]);
+    }
+    if key.is_some_and(|k| DATE_KEYS.contains(&k))
+        || message.contains("datetime")
+        || message.contains("date-time")
+    {
+        return m::DATE_FORMAT.say(&[("key", key_name), ("value", written)]);
+    }
+    if message.contains("expected a string") {
+        return m::EXPECTED_TEXT.say(&[("key", key_name)]);
+    }
+    m::TOML_SYNTAX.say(&[("detail", &unescape_debug(message.trim()))])
+}
+
+/// serde quotes values with Rust's `Debug`, which writes Thai vowels as
+/// `\u{e31}`; put the characters back so the text reads as it was written.
+pub fn unescape_debug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\\u{") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 3..];
+        let decoded = after.find('}').and_then(|close| {
+            let c = u32::from_str_radix(&after[..close], 16)
+                .ok()
+                .and_then(char::from_u32)?;
+            Some((c, close))
+        });
+        match decoded {
+            Some((c, close)) => {
+                out.push(c);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str("\\u{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde says "unknown field `expire`, expected one of ..."; say what to write instead.
@@ -90,15 +177,26 @@ fn explain_toml_message(message: &str) -> String {
         .filter(|(d, _)| *d <= 2)
         .min()
         .map(|(_, c)| c);
-    let mut out = format!("unknown key `{key}`");
-    match suggestion {
-        Some(right) => out.push_str(&format!("; did you mean `{right}`?")),
-        None => out.push_str("; free-form data belongs under [extra]"),
-    }
-    if !candidates.is_empty() {
-        out.push_str(&format!(" (known keys: {})", candidates.join(", ")));
-    }
-    out
+    let (th, en) = match suggestion {
+        Some(right) => (
+            format!("ใช่ `{right}` หรือไม่"),
+            format!("did you mean `{right}`?"),
+        ),
+        None => (
+            "ข้อมูลอื่นของหน่วยงานเขียนไว้ใต้ [extra]".to_string(),
+            "free-form data belongs under [extra]".to_string(),
+        ),
+    };
+    let known = if candidates.is_empty() {
+        String::new()
+    } else {
+        format!(" (known keys: {})", candidates.join(", "))
+    };
+    crate::messages::UNKNOWN_KEY.say(&[
+        ("key", key),
+        ("suggestion", &th),
+        ("suggestion_en", &format!("{en}{known}")),
+    ])
 }
 
 /// The key on the line of `offset`, if that line looks like `key = value`.
@@ -128,6 +226,44 @@ mod tests {
     fn far_unknown_key_points_to_extra() {
         let msg = explain_toml_message("unknown field `colour`, expected `title` or `expires`");
         assert!(msg.contains("[extra]"), "{msg}");
+    }
+
+    fn problem_of<T: serde::de::DeserializeOwned + std::fmt::Debug>(text: &str) -> Problem {
+        let err = toml::from_str::<T>(text).unwrap_err();
+        toml_problem("content/news/a.md", text, 2, &err)
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Front {
+        publish: Option<toml::value::Datetime>,
+        tags: Option<Vec<String>>,
+        title: Option<String>,
+    }
+
+    #[test]
+    fn a_thai_style_date_says_how_to_write_dates() {
+        let p = problem_of::<Front>("publish = 01/12/2569\n");
+        assert!(p.message.contains("2026-12-01"), "{p}");
+        assert!(p.message.contains("ปี ค.ศ."), "{p}");
+        assert_eq!(p.line, Some(3));
+        let p = problem_of::<Front>("publish = \"1 ธันวาคม 2569\"\n");
+        assert!(p.message.contains("2026-12-01"), "{p}");
+        assert!(p.message.contains("1 ธันวาคม 2569"), "{p}");
+    }
+
+    #[test]
+    fn a_string_where_a_list_is_expected_shows_the_list() {
+        let p = problem_of::<Front>("tags = \"รับสมัครงาน\"\n");
+        assert!(p.message.contains("tags = [\"รับสมัครงาน\"]"), "{p}");
+        assert_eq!(p.field.as_deref(), Some("tags"));
+        assert!(!p.message.contains("\\u{"), "{p}");
+    }
+
+    #[test]
+    fn serde_debug_escapes_are_undone() {
+        assert_eq!(unescape_debug("\"ร\\u{e31}บ\""), "\"รับ\"");
+        assert_eq!(unescape_debug("a\\u{zz}"), "a\\u{zz}");
     }
 
     #[test]

@@ -390,6 +390,7 @@ impl SiteArgs {
             trust_front_matter: self.trust_front_matter,
             previous: self.previous.clone(),
             require_verify: self.require_verify,
+            proposal: None,
         }
     }
 }
@@ -530,7 +531,7 @@ fn run_status(args: StatusArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         StatusFormat::Table => print_out(&status::table(&report))?,
         StatusFormat::Json => print_out(&status::json(&report)?)?,
-        StatusFormat::Csv => print_out(&status::csv(&report))?,
+        StatusFormat::Csv => print_out(&status::csv(&report)?)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -235,6 +235,9 @@ fn banner_for(reason: &Reason, item: &Item, tz: Tz) -> Option<String> {
         Reason::NotAnApprover { id } => {
             format!("ยังไม่ได้รับอนุมัติ: {id} ไม่มีสิทธิ์อนุมัติ (not approved: {id} may not approve)")
         }
+        Reason::UnknownAuthor { id } => format!(
+            "ยังไม่เผยแพร่: ไม่พบผู้เขียน {id} ในทะเบียน (withheld: author {id} is not in the registry)"
+        ),
         Reason::NotApprovedInGit { .. } => pending_banner(item),
         Reason::NoExpiry { .. } => {
             "ยังไม่เผยแพร่: ต้องระบุวันสิ้นสุด expires (withheld: this section needs an expiry)".into()

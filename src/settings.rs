@@ -66,7 +66,7 @@ fn default_site(snapshot: &Snapshot) -> SiteConfig {
         .under(crate::content::CONTENT)
         .filter_map(|(path, _)| path[crate::content::CONTENT.len()..].split_once('/'))
         .map(|(folder, _)| folder)
-        .filter(|folder| crate::config::is_slug(folder) && !reserved.iter().any(|r| r == folder))
+        .filter(|folder| crate::slug::is_slug(folder) && !reserved.iter().any(|r| r == folder))
         .collect();
     folders.sort_unstable();
     folders.dedup();

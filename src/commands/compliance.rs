@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, FixedOffset};
 
 use crate::compliance;
+use crate::documents::Documents;
 use crate::inputs::Inputs;
 use crate::source::LoadOptions;
 
@@ -46,9 +47,18 @@ pub fn compliance(options: &ComplianceOptions) -> anyhow::Result<String> {
         checklist,
         compliance::SiteFeatures::of(config),
     );
+    // The tables are templates a theme may replace, read from the same snapshot.
+    let documents = || {
+        Documents::load(
+            &inputs.snapshot,
+            &config.theme,
+            config.tz,
+            compliance::TEMPLATES,
+        )
+    };
     Ok(match options.format {
-        Format::Table => compliance::table(&result, checklist, config.tz),
-        Format::Markdown => compliance::markdown(&result, checklist, config.tz),
+        Format::Table => compliance::table(&result, checklist, &documents()?)?,
+        Format::Markdown => compliance::markdown(&result, checklist, &documents()?)?,
         Format::Json => serde_json::to_string_pretty(&result)? + "\n",
     })
 }

@@ -321,7 +321,7 @@ impl Office {
         }
         let id = |value: &Option<String>, default: &str, flag: &str| -> anyhow::Result<String> {
             let id = value.as_deref().unwrap_or(default).trim().to_string();
-            if !crate::config::is_slug(&id) {
+            if !crate::slug::is_slug(&id) {
                 bail!(
                     "{flag} `{id}` must be lowercase ASCII letters, digits and hyphens (e.g. somchai)"
                 );

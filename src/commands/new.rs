@@ -9,14 +9,12 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::checklist::{Period, PeriodKind};
-use crate::config::{Lifetime, SectionConfig, is_slug};
+use crate::config::{Lifetime, SectionConfig};
 use crate::dates::WrittenDate;
 use crate::inputs::Inputs;
 use crate::registry::{Person, Registry, Role};
+use crate::slug::{ascii_slug, is_slug};
 use crate::source::LoadOptions;
-
-/// Longest slug made from a title; longer titles are cut at a word.
-const MAX_SLUG: usize = 60;
 
 /// What `khaosan new` was asked to write.
 #[derive(Debug, Clone, Default)]
@@ -354,24 +352,6 @@ fn dated(slug: &str, news: bool, day: NaiveDate) -> String {
     }
 }
 
-/// Lowercase ASCII letters and digits, other characters as single hyphens.
-pub fn ascii_slug(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
-    if slug.len() > MAX_SLUG {
-        let cut = slug[..MAX_SLUG].rfind('-').unwrap_or(MAX_SLUG);
-        slug.truncate(cut);
-    }
-    slug
-}
-
 fn item_text(
     title: &str,
     author: &str,
@@ -421,7 +401,7 @@ mod tests {
     fn ascii_titles_become_slugs() {
         assert_eq!(ascii_slug("Flu Vaccine 2026!"), "flu-vaccine-2026");
         assert_eq!(ascii_slug("  --PM2.5 alert-- "), "pm2-5-alert");
-        assert!(ascii_slug(&"word ".repeat(30)).len() <= MAX_SLUG);
+        assert!(ascii_slug(&"word ".repeat(30)).len() <= crate::slug::MAX_SLUG);
         assert!(is_slug(&ascii_slug(&"word ".repeat(30))));
     }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use crate::documents::Documents;
 use crate::inputs::Inputs;
 use crate::monitoring::{Round, monitor};
 use crate::source::LoadOptions;
@@ -43,10 +44,19 @@ pub fn report(options: &ReportOptions) -> anyhow::Result<String> {
         None => Round::latest_completed(&checklist.monitoring.cutoffs, now, tz)?,
     };
     let report = monitor(&inputs, &decisions, checklist, round, tz);
+    // The report is a template a theme may replace, read from the same snapshot.
+    let documents = || {
+        Documents::load(
+            &inputs.snapshot,
+            &inputs.settings.site.theme,
+            tz,
+            crate::monitoring::TEMPLATES,
+        )
+    };
     Ok(match options.format {
-        Format::Markdown => report.markdown(tz),
-        Format::Csv => report.csv(),
-        Format::Html => report.html(tz),
+        Format::Markdown => report.markdown(&documents()?)?,
+        Format::Csv => report.csv()?,
+        Format::Html => report.html(&documents()?)?,
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
     })
 }

@@ -387,10 +387,20 @@ fn git_section(status: &Status) -> String {
         ));
         for p in &status.pending {
             out.push_str(&format!(
-                "  - {} ({} by {}): {}\n    → {}\n",
-                p.path, p.commit, p.who, p.why, p.exit
+                "  - {} ({} by {}): {} [{}]: {}\n    → {}\n",
+                p.path, p.commit, p.who, p.label, p.cause, p.why, p.exit
             ));
         }
+        // Counted by cause, so the web master sees which way out is needed most.
+        let mut causes: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+        for p in &status.pending {
+            *causes.entry((p.cause, p.label)).or_default() += 1;
+        }
+        out.push_str("  แยกตามเหตุ (by cause):");
+        for ((code, label), n) in causes {
+            out.push_str(&format!(" {label} [{code}] {n};"));
+        }
+        out.push('\n');
     }
     for foxtrot in &status.foxtrots {
         out.push_str(&format!("⚠ foxtrot merge: {foxtrot}\n"));
@@ -405,14 +415,12 @@ pub fn json(status: &Status) -> anyhow::Result<String> {
 
 /// CSV with a header row, times in RFC 3339, and a UTF-8 byte-order mark so that
 /// spreadsheet programs read the Thai correctly.
-pub fn csv(status: &Status) -> String {
-    let mut out = String::from("\u{feff}");
-    let header = [
+pub fn csv(status: &Status) -> anyhow::Result<String> {
+    let mut csv = crate::documents::Csv::new(&[
         "path", "url", "title", "state", "publish", "expires", "approver", "reason", "detail",
-    ];
-    out.push_str(&csv_row(header.iter().map(|s| s.to_string())));
+    ])?;
     for item in &status.items {
-        out.push_str(&csv_row([
+        csv.row([
             item.path.clone(),
             item.url.clone().unwrap_or_default(),
             item.title.clone().unwrap_or_default(),
@@ -422,38 +430,14 @@ pub fn csv(status: &Status) -> String {
             item.approver.clone().unwrap_or_default(),
             item.reason.unwrap_or_default().to_string(),
             item.detail.clone(),
-        ]));
+        ])?;
     }
-    out
-}
-
-/// One CSV record (RFC 4180): fields with a comma, quote or line break are quoted,
-/// quotes doubled; lines end with CRLF.
-fn csv_row(fields: impl IntoIterator<Item = String>) -> String {
-    let fields: Vec<String> = fields
-        .into_iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f
-            }
-        })
-        .collect();
-    fields.join(",") + "\r\n"
+    csv.into_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_what_needs_quoting() {
-        assert_eq!(
-            csv_row(["a".into(), "b,c".into(), "say \"hi\"".into(), "x\ny".into()]),
-            "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n"
-        );
-    }
 
     #[test]
     fn states_sort_by_urgency_and_serialise_kebab_case() {

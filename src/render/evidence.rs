@@ -413,19 +413,11 @@ pub(super) fn write_record_data(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Res
 
 /// CSV with a byte-order mark and CRLF line ends, so Excel opens the Thai text.
 fn records_csv(rows: &[RecordRow]) -> anyhow::Result<Vec<u8>> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .has_headers(false)
-            .from_writer(&mut out);
-        writer.write_record(RECORD_HEADINGS)?;
-        for row in rows {
-            writer.serialize(row)?;
-        }
-        writer.flush()?;
+    let mut csv = crate::documents::Csv::new(RECORD_HEADINGS)?;
+    for row in rows {
+        csv.serialize(row)?;
     }
-    Ok(out)
+    csv.into_bytes()
 }
 
 #[cfg(test)]

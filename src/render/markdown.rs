@@ -12,13 +12,10 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     pub html: String,
-    /// The first paragraph as plain text, for lists and feeds when `summary` is absent.
-    pub first_paragraph: String,
-    /// Link targets, for link checks.
-    pub links: Vec<String>,
 }
 
-const SUMMARY_CHARS: usize = 220;
+/// Length of a summary made from the first paragraph, in user-perceived characters.
+const SUMMARY_GRAPHEMES: usize = 220;
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
@@ -37,22 +34,14 @@ pub fn render(markdown: &str) -> Rendered {
         parser: Parser::new_ext(markdown, OPTIONS),
         pending: VecDeque::new(),
         used_ids: HeadingIds::default(),
-        links: Vec::new(),
-        summary: Summary::default(),
         out: Rc::clone(&out),
     };
     // One HTML writer for the whole body keeps footnote numbers in sequence.
     let _ = pulldown_cmark::html::write_html_fmt(Writer(Rc::clone(&out)), &mut blocks);
-    let links = std::mem::take(&mut blocks.links);
-    let first_paragraph = truncate_chars(blocks.summary.text.trim(), SUMMARY_CHARS);
     drop(blocks);
     let mut chunks = out.take();
     chunks.flush();
-    Rendered {
-        html: chunks.html,
-        first_paragraph,
-        links,
-    }
+    Rendered { html: chunks.html }
 }
 
 /// Raw HTML waiting to be sanitised, and the sanitised HTML so far.
@@ -86,13 +75,11 @@ impl std::fmt::Write for Writer {
 }
 
 /// The parser's events a top-level block at a time, each block given its heading
-/// ids and unbroken phone numbers, its links and summary text noted on the way.
+/// ids and unbroken phone numbers.
 struct Blocks<'a> {
     parser: Parser<'a>,
     pending: VecDeque<Event<'a>>,
     used_ids: HeadingIds,
-    links: Vec<String>,
-    summary: Summary,
     out: Rc<RefCell<Chunks>>,
 }
 
@@ -123,10 +110,6 @@ impl<'a> Iterator for Blocks<'a> {
             }
             add_heading_ids(&mut block, &mut self.used_ids);
             keep_phone_numbers_whole(&mut block);
-            self.links.extend(link_targets(block.iter()));
-            for event in &block {
-                self.summary.take(event);
-            }
             let mut block = link_phone_numbers(block);
             thai_breaks_in_headings_and_cells(&mut block);
             let mut out = self.out.borrow_mut();
@@ -254,7 +237,7 @@ fn add_heading_ids(events: &mut [Event<'_>], ids: &mut HeadingIds) {
                         _ => None,
                     })
                     .collect();
-                let base = heading_slug(&text);
+                let base = crate::slug::heading_slug(&text);
                 let mut candidate = base.clone();
                 let n = next_number.entry(base.clone()).or_insert(1);
                 while !used.insert(candidate.clone()) {
@@ -442,24 +425,6 @@ pub fn wrap_tables(html: &str, label: &str) -> String {
     out
 }
 
-/// Lowercase words joined by `-`; Thai letters and marks are kept as they are.
-fn heading_slug(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.trim().chars() {
-        if c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) {
-            slug.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-') && !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "section".into()
-    } else {
-        slug
-    }
-}
-
 /// The first paragraph as plain text, reading no further into the body than that.
 /// The parser reads a whole document's blocks before the first event, so a large
 /// body is cut to its first part (at a blank line) when that holds the paragraph.
@@ -522,12 +487,14 @@ fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String
     }
     summary
         .done
-        .then(|| truncate_chars(summary.text.trim(), SUMMARY_CHARS))
+        .then(|| truncate_graphemes(summary.text.trim(), SUMMARY_GRAPHEMES))
 }
 
-/// At most `max` characters, cut at a character boundary with an ellipsis.
-pub fn truncate_chars(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
+/// At most `max` user-perceived characters (grapheme clusters), with an ellipsis
+/// when cut: a Thai vowel or tone mark is never cut off its consonant.
+pub fn truncate_graphemes(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    match text.grapheme_indices(true).nth(max) {
         Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
         None => text.to_string(),
     }
@@ -676,16 +643,13 @@ mod tests {
 
     #[test]
     fn first_paragraph_and_links() {
-        let r = render("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n");
-        assert_eq!(r.first_paragraph, "แรก หนึ่ง ลิงก์ ต่อ");
-        assert_eq!(r.links, vec!["/news/a/"]);
         assert_eq!(
             links_of("# T\n\n[ลิงก์](/news/a/) ![ภาพ](a.png)\n"),
             ["/news/a/", "a.png"]
         );
         assert_eq!(
             summary_of("# T\n\nแรก *หนึ่ง* [ลิงก์](/news/a/)\nต่อ\n\nสอง\n"),
-            r.first_paragraph
+            "แรก หนึ่ง ลิงก์ ต่อ"
         );
     }
 
@@ -716,7 +680,6 @@ mod tests {
         };
         assert!(chunked.html == whole, "chunked output differs");
         assert!(!chunked.html.contains("<script"));
-        assert_eq!(chunked.first_paragraph, "แรก");
         assert_eq!(summary_of(&body), "แรก");
         let ids = chunked.html.matches("id=\"หัวข้อ-").count();
         assert!(ids > 100, "{ids}");
@@ -743,9 +706,18 @@ mod tests {
     }
 
     #[test]
-    fn truncates_on_char_boundary() {
-        assert_eq!(truncate_chars("สวัสดีครับ", 3), "สวั…");
-        assert_eq!(truncate_chars("ab", 3), "ab");
+    fn truncation_keeps_thai_marks_on_their_letters() {
+        // สวัสดี: ส, วั, ส, ดี: the vowel sign ั and ี stay with their consonants.
+        assert_eq!(truncate_graphemes("สวัสดีครับ", 2), "สวั…");
+        assert_eq!(truncate_graphemes("สวัสดีครับ", 4), "สวัสดี…");
+        // น้ำ is one cluster of three code points (consonant, tone mark, vowel).
+        assert_eq!(truncate_graphemes("น้ำใจ", 1), "น้ำ…");
+        assert_eq!(truncate_graphemes("ab", 3), "ab");
+        let summary = summary_of(&format!("{}\n", "ที่นี่".repeat(200)));
+        assert!(
+            summary.ends_with("ที่…") || summary.ends_with("นี่…"),
+            "{summary}"
+        );
     }
 
     #[test]

@@ -424,7 +424,7 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
                 .map(|s| crate::render::view::section_title(s, item.lang).to_string())
                 .unwrap_or_default(),
             d: date,
-            x: markdown::truncate_chars(&summary, SNIPPET_CHARS),
+            x: markdown::truncate_graphemes(&summary, SNIPPET_CHARS),
         },
         title: front.title.clone(),
         text,

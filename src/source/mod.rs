@@ -75,6 +75,19 @@ pub struct GitReport {
     pub pending: Vec<Pending>,
     /// Foxtrot merges (`git pull` then `git push`) found on the history, in words.
     pub foxtrots: Vec<String>,
+    /// With a [`Proposal`]: the in-memory merge that stood for it (full id, the
+    /// merger as written in it), or `None` when the working tree changed nothing.
+    pub proposal: Option<ProposedMergeInfo>,
+}
+
+/// The merge `check` imagined: its id (in memory only) and who made it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposedMergeInfo {
+    pub commit: String,
+    /// The approver's id, as the change names them.
+    pub merger: String,
+    /// The author e-mail the merge was given.
+    pub email: String,
 }
 
 /// The commit where trust starts: its tree is taken as it is.
@@ -285,6 +298,30 @@ pub enum NoticeKind {
     Foxtrot,
 }
 
+impl NoticeKind {
+    /// The catalogue's message for this kind (see [`crate::messages`]).
+    pub fn message(self) -> &'static crate::messages::Message {
+        use crate::messages as m;
+        match self {
+            NoticeKind::Ignored => &m::NOTICE_IGNORED,
+            NoticeKind::Deleted => &m::NOTICE_DELETED,
+            NoticeKind::Outside => &m::NOTICE_OUTSIDE,
+            NoticeKind::Registry => &m::NOTICE_REGISTRY,
+            NoticeKind::Foxtrot => &m::NOTICE_FOXTROT,
+        }
+    }
+
+    /// A stable code, for counts in `status` and the report.
+    pub fn code(self) -> &'static str {
+        self.message().code
+    }
+
+    /// Thai, with English beside it.
+    pub fn label(self) -> String {
+        self.message().label(&[])
+    }
+}
+
 /// Options that choose and steer the source.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -300,6 +337,24 @@ pub struct LoadOptions {
     pub require_verify: bool,
     /// Skip the git check even when `verify_git` is on, and say so.
     pub trust_front_matter: bool,
+    /// `check` and `serve`: judge the working tree as if an approver merged it.
+    pub proposal: Option<Proposal>,
+}
+
+/// A change judged as if it were merged now (see [`git::proposal`]): the working
+/// tree merged into `base` with a merge commit by `merger`, walked by the same rule
+/// as every commit of the history.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    /// The revision the change would be merged into (`--base`); `None`: HEAD.
+    pub base: Option<String>,
+    /// Person id of the approver who would merge it.
+    pub merger: Option<String>,
+    /// When it would be merged.
+    pub at: DateTime<FixedOffset>,
+    /// The registry as the change proposes it: the merger's e-mail when the
+    /// approved registry does not know them yet.
+    pub proposed_registry: Option<Registry>,
 }
 
 impl Snapshot {

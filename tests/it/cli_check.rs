@@ -142,7 +142,7 @@ fn a_broken_site_toml_fails_with_its_line() {
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
     assert!(
-        out.contains("::error file=site.toml,line=3,title=khaosan::`timezon`: unknown key `timezon`; did you mean `timezone`?"),
+        out.contains("::error file=site.toml,line=3,title=khaosan::`timezon`: ไม่รู้จักหัวข้อ `timezon`: ใช่ `timezone` หรือไม่ / unknown key `timezon`; did you mean `timezone`?"),
         "{out}"
     );
 }
@@ -242,7 +242,7 @@ fn a_link_to_a_page_that_goes_live_later_is_a_warning() {
     assert_eq!(output.status.code(), Some(0));
     let err = stderr(&output);
     assert!(
-        err.contains("คำเตือน (warning): content/news/now.md:9: ลิงก์ไปยังหน้าที่ยังไม่เผยแพร่ (link to a page not yet live): /news/later/ (content/news/later.md) goes live at 2026-07-01 00:00"),
+        err.contains("คำเตือน (warning): content/news/now.md:9: ลิงก์ไปยังหน้าที่ยังไม่เผยแพร่ (link to a page not yet live): /news/later/ (content/news/later.md) เริ่มเผยแพร่ 2026-07-01 00:00 หลังหน้านี้ / goes live at 2026-07-01 00:00"),
         "{err}"
     );
 }

@@ -278,18 +278,30 @@ fn report_counts_a_period_and_says_what_it_cannot_see() {
     let gap_ids: Vec<&str> = report.gaps.iter().map(|g| g.id.as_str()).collect();
     assert_eq!(gap_ids, ["law", "history", "skr1", "survey"]);
 
-    let html = report.html(tz);
+    let documents = khaosan::documents::Documents::load(
+        &loaded.snapshot,
+        &loaded.settings.site.theme,
+        tz,
+        khaosan::monitoring::TEMPLATES,
+    )
+    .unwrap();
+    let html = report.html(&documents).unwrap();
     assert!(
         html.contains("1 พฤศจิกายน 2568 – 31 มกราคม 2569"),
         "B.E. dates"
     );
     assert!(html.contains("size: A4"));
-    let csv = report.csv();
+    let csv = report.csv().unwrap();
     assert_eq!(
         csv.lines().filter(|l| l.starts_with("published,")).count(),
         2
     );
-    assert!(report.markdown(tz).contains("สรุปสำหรับผู้บริหาร"));
+    assert!(
+        report
+            .markdown(&documents)
+            .unwrap()
+            .contains("สรุปสำหรับผู้บริหาร")
+    );
 }
 
 #[test]
@@ -343,7 +355,8 @@ fn commands_run_from_the_command_line() {
         "--format",
         "csv",
     ]);
-    assert!(csv.starts_with("event,date,section,path,url,title,detail\n"));
+    // Excel reads Thai only after a byte-order mark; lines end with CRLF.
+    assert!(csv.starts_with("\u{feff}event,date,section,path,url,title,detail\r\n"));
 
     let html = site.dir.path().join("report.html");
     run(&[
@@ -358,4 +371,12 @@ fn commands_run_from_the_command_line() {
             .unwrap()
             .contains("<html lang=\"th\">")
     );
+
+    // The site's own template replaces the built-in one, with the same filters.
+    site.write(
+        "templates/documents/compliance.txt",
+        "ณ {{ now | thai_date }}: {% for c in counts %}{{ c.n }} {% endfor %}\n",
+    );
+    let table = run(&["compliance"]);
+    assert!(table.starts_with("ณ 15 กุมภาพันธ์ 2569: "), "{table}");
 }

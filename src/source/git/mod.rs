@@ -10,8 +10,12 @@
 //! last approved version, read from the object database, never the working tree.
 
 mod history;
+pub mod proposal;
 mod rule;
+
+pub(crate) use rule::{Named, named_approver};
 pub mod signature;
+pub mod stop;
 mod trees;
 mod walk;
 
@@ -22,7 +26,8 @@ use anyhow::{Context as _, bail};
 use git2::{Commit, Oid, Repository};
 
 use super::{GitReport, LoadOptions, NoticeKind, Origin, Snapshot, Trust, TrustRoot};
-use crate::registry::{REGISTRY_FILE, Registry};
+use crate::registry::Registry;
+use stop::Stop;
 use trees::Differ;
 
 /// The approver recorded for files trusted as they were in the starting commit,
@@ -68,26 +73,25 @@ pub(crate) fn load_if_required(
     working_tree_wants: bool,
 ) -> anyhow::Result<Option<Snapshot>> {
     if options.require_verify && options.genesis.is_none() {
-        bail!(
-            "--require-verify needs --genesis <commit>: the commit where trust starts, set by an \
-             administrator (in the publish workflow: the repository variable KHAOSAN_GENESIS, \
-             Settings → Secrets and variables → Actions → Variables)"
-        );
+        bail!(Stop::NeedsGenesis);
     }
     let asked = working_tree_wants || options.genesis.is_some();
     let Some(repo) = history::open(root)? else {
         if !asked {
             return Ok(None);
         }
-        bail!(
-            "verify_git = true in {REGISTRY_FILE}, but {}, so approvals cannot be checked. \
-             Build from a git clone with full history (in GitHub Actions: actions/checkout with \
-             fetch-depth: 0), or pass --trust-front-matter for a preview that must not be published",
-            history::not_a_repository(root)
-        );
+        bail!(Stop::NoHistory {
+            where_: history::not_a_repository(root)
+        });
     };
     if options.require_verify {
         refuse_incomplete(&repo)?;
+    }
+    if options.proposal.is_some() {
+        // The imagined merge lives in memory only: nothing is written to .git.
+        repo.odb()
+            .and_then(|odb| odb.add_new_mempack_backend(1000).map(drop))
+            .context("cannot open an in-memory git object store")?;
     }
     if !asked && repo.head().is_err() && options.branch.is_none() {
         return Ok(None);
@@ -105,32 +109,23 @@ pub(crate) fn load_if_required(
             let candidates = switched_on(&repo, &branch)?;
             match candidates.as_slice() {
                 [] if !asked => return Ok(None),
-                [] => bail!(
-                    "verify_git = true in {REGISTRY_FILE}, but no commit of {name} says so yet, \
-                     so there is no approved starting point. Commit the change to {REGISTRY_FILE} \
-                     (or name the starting commit with --genesis)"
-                ),
+                [] => bail!(Stop::NoStart {
+                    branch: name.to_string()
+                }),
                 [only] => (*only, "the only commit that turned verify_git on"),
-                many => bail!(
-                    "verify_git was switched on more than once in the history of {name}, so the \
-                     commit where trust starts cannot be told from the history alone (someone may \
-                     have planted one). Nothing was built. Choose the commit where the office \
-                     really turned verification on and pass it as --genesis (in the publish \
-                     workflow: the repository variable KHAOSAN_GENESIS). Candidates:\n{}",
-                    many.iter()
+                many => bail!(Stop::SwitchedTwice {
+                    branch: name.to_string(),
+                    candidates: many
+                        .iter()
                         .map(|&i| describe(&repo, &branch.commits[i]))
                         .collect::<anyhow::Result<Vec<_>>>()?
-                        .join("\n")
-                ),
+                        .join("\n"),
+                }),
             }
         }
     };
     if repo.is_shallow() {
-        bail!(
-            "verify_git = true in {REGISTRY_FILE}, but this is a shallow clone: the history that \
-             proves approvals is missing. Clone with full history (in GitHub Actions: \
-             actions/checkout with fetch-depth: 0, or run `git fetch --unshallow`)"
-        );
+        bail!(Stop::Shallow);
     }
     let commits = &branch.commits;
     let registry = registry_at(&repo, branch.registry_ids[start])?;
@@ -145,13 +140,24 @@ pub(crate) fn load_if_required(
     for pair in commits[start..].windows(2) {
         walk.step(&pair[0], &pair[1])?;
     }
+    let mut proposed = None;
+    if let (Some(proposal), Some(base)) = (&options.proposal, commits.last())
+        && let Some(merge) = proposal::merge(&repo, base, walk.registry(), proposal)?
+    {
+        let author = merge.commit.author();
+        proposed = Some(crate::source::ProposedMergeInfo {
+            commit: merge.commit.id().to_string(),
+            merger: proposal.merger.clone().unwrap_or_default(),
+            email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        });
+        walk.assume(merge.commit.id(), merge.signature);
+        walk.step(base, &merge.commit)?;
+    }
     let verified = walk.registry().verify_git;
     if !verified && options.require_verify {
-        bail!(
-            "--require-verify: the registry as history approved it ({REGISTRY_FILE} at the tip of \
-             {name}, counting only approved changes) does not say verify_git = true, so nothing \
-             was built. An approver must merge a change that sets verify_git = true"
-        );
+        bail!(Stop::VerifyOff {
+            branch: name.to_string()
+        });
     }
     if !verified && !asked {
         // An approver turned verification off: approvals rest on front matter again.
@@ -167,6 +173,7 @@ pub(crate) fn load_if_required(
         git: Some(GitReport {
             trust_root: Some(trust_root),
             previous: branch.previous.map(|id| id.to_string()),
+            proposal: proposed,
             ..GitReport::default()
         }),
         ..Snapshot::default()
@@ -181,11 +188,7 @@ pub(crate) fn load_if_required(
 /// `--require-verify` refuses a history that is not all there.
 fn refuse_incomplete(repo: &Repository) -> anyhow::Result<()> {
     if repo.is_shallow() {
-        bail!(
-            "--require-verify: this is a shallow clone, so the history that proves approvals is \
-             missing; nothing was built. Clone with full history (in GitHub Actions: \
-             actions/checkout with fetch-depth: 0)"
-        );
+        bail!(Stop::Shallow);
     }
     let config = repo
         .config()
@@ -197,10 +200,7 @@ fn refuse_incomplete(repo: &Repository) -> anyhow::Result<()> {
         }
     }
     if partial {
-        bail!(
-            "--require-verify: this is a partial clone (objects are fetched on demand), so \
-             history cannot be proven complete; nothing was built. Clone without --filter"
-        );
+        bail!(Stop::Partial);
     }
     Ok(())
 }
@@ -235,7 +235,12 @@ impl<'r> Branch<'r> {
         differ: &mut Differ<'_>,
         options: &LoadOptions,
     ) -> anyhow::Result<Branch<'r>> {
-        let (tip, name) = history::tip(repo, options.branch.as_deref())?;
+        // A proposal is merged into its base: the history walked ends there.
+        let wanted = match &options.proposal {
+            Some(proposal) => proposal.base.as_deref().or(options.branch.as_deref()),
+            None => options.branch.as_deref(),
+        };
+        let (tip, name) = history::tip(repo, wanted)?;
         let mut previous_note = None;
         let previous = match options.previous.as_deref().filter(|p| !p.trim().is_empty()) {
             None => None,
@@ -327,14 +332,15 @@ fn genesis_index(
         .revparse_single(genesis)
         .and_then(|o| o.peel_to_commit())
         .map(|c| c.id())
-        .with_context(|| {
-            format!("--genesis {genesis}: no such commit in this repository; give a commit id of {branch}")
+        .map_err(|_| Stop::GenesisUnknown {
+            genesis: genesis.to_string(),
+            branch: branch.to_string(),
         })?;
-    commits.iter().position(|c| c.id() == id).with_context(|| {
-        format!(
-            "--genesis {genesis} is not on the first-parent history of {branch}: the history may \
-             have been rewritten (a force-push). Nothing was built; check the history with \
-             `git log --first-parent {branch}` and name a commit on it"
-        )
-    })
+    Ok(commits
+        .iter()
+        .position(|c| c.id() == id)
+        .ok_or_else(|| Stop::GenesisOff {
+            genesis: genesis.to_string(),
+            branch: branch.to_string(),
+        })?)
 }

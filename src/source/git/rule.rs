@@ -123,6 +123,15 @@ pub(crate) enum Refusal {
         name: String,
         email: String,
     },
+    /// The author e-mail was in no one's registry entry when the commit was made,
+    /// and has been registered to `id` since: the approval still does not count,
+    /// since who approves is decided by the registry in effect at the commit.
+    UnregisteredThen {
+        verb: &'static str,
+        name: String,
+        email: String,
+        id: String,
+    },
     /// The author is registered but has no `approver` role.
     NotAnApprover { verb: &'static str, id: String },
     /// A merge of more than two parents: no pull request looks like that.
@@ -152,7 +161,7 @@ pub(crate) enum Refusal {
     Signature {
         verb: &'static str,
         by: String,
-        why: String,
+        why: super::signature::SignatureRefusal,
     },
 }
 
@@ -161,6 +170,7 @@ impl Refusal {
     pub(crate) fn code(&self) -> &'static str {
         match self {
             Refusal::Unregistered { .. } => "unregistered-author",
+            Refusal::UnregisteredThen { .. } => "unregistered-at-the-time",
             Refusal::NotAnApprover { .. } => "not-an-approver",
             Refusal::Octopus { .. } => "octopus-merge",
             Refusal::HiddenEdit { .. } => "hidden-edit",
@@ -177,6 +187,9 @@ impl Refusal {
     pub(crate) fn label(&self) -> &'static str {
         match self {
             Refusal::Unregistered { .. } => "ผู้ทำไม่อยู่ในทะเบียน (author not registered)",
+            Refusal::UnregisteredThen { .. } => {
+                "อีเมลผู้รวมยังไม่อยู่ในทะเบียนขณะรวม (e-mail registered only after the merge)"
+            }
             Refusal::NotAnApprover { .. } => "ผู้ทำไม่ใช่ผู้อนุมัติ (not made by an approver)",
             Refusal::Octopus { .. } => "รวมหลายกิ่งพร้อมกัน (octopus merge)",
             Refusal::HiddenEdit { .. } => {
@@ -186,10 +199,10 @@ impl Refusal {
                 "แตกกิ่งจากฉบับที่ยังไม่อนุมัติ (branched from an unapproved version)"
             }
             Refusal::NamesOther { .. } => {
-                "ผู้อนุมัติในส่วนหัวไม่ตรงกับผู้รวม (front matter names another approver)"
+                "ผู้อนุมัติในข้อมูลส่วนหัวไม่ตรงกับผู้รวม (front matter names another approver)"
             }
-            Refusal::NamesNobody { .. } => "ส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
-            Refusal::Unreadable { .. } => "อ่านส่วนหัวไม่ได้ (front matter unreadable)",
+            Refusal::NamesNobody { .. } => "ข้อมูลส่วนหัวไม่ระบุผู้อนุมัติ (front matter names no approver)",
+            Refusal::Unreadable { .. } => "อ่านข้อมูลส่วนหัวไม่ได้ (front matter unreadable)",
             Refusal::NotText { .. } => "ไม่ใช่ข้อความ UTF-8 (not UTF-8 text)",
             Refusal::Signature { .. } => {
                 "ลายมือชื่อดิจิทัลไม่ผ่านการตรวจ (the approval's signature does not verify)"
@@ -197,9 +210,68 @@ impl Refusal {
         }
     }
 
+    /// The catalogue's message for this refusal (see [`crate::messages`]).
+    pub(crate) fn message(&self) -> &'static crate::messages::Message {
+        use crate::messages as m;
+        match self {
+            Refusal::Unregistered { .. } => &m::GIT_UNREGISTERED,
+            Refusal::UnregisteredThen { .. } => &m::GIT_UNREGISTERED_THEN,
+            Refusal::NotAnApprover { .. } => &m::GIT_NOT_AN_APPROVER,
+            Refusal::Octopus { .. } => &m::GIT_OCTOPUS,
+            Refusal::HiddenEdit { .. } => &m::GIT_HIDDEN_EDIT,
+            Refusal::UnapprovedBase { .. } => &m::GIT_UNAPPROVED_BASE,
+            Refusal::NamesOther { .. } => &m::GIT_NAMES_OTHER,
+            Refusal::NamesNobody { .. } => &m::GIT_NAMES_NOBODY,
+            Refusal::Unreadable { .. } => &m::GIT_UNREADABLE,
+            Refusal::NotText { .. } => &m::GIT_NOT_TEXT,
+            Refusal::Signature { .. } => &m::GIT_SIGNATURE,
+        }
+    }
+
+    /// The cause in Thai, from the catalogue, with the e-mail or person filled in.
+    pub(crate) fn thai(&self) -> String {
+        let (email, id) = match self {
+            Refusal::Unregistered { email, .. } => (email.as_str(), ""),
+            Refusal::UnregisteredThen { email, id, .. } => (email.as_str(), id.as_str()),
+            Refusal::NotAnApprover { id, .. } => ("", id.as_str()),
+            _ => ("", ""),
+        };
+        let message = self.message();
+        crate::messages::Message {
+            fix_th: "",
+            fix_en: "",
+            en: "",
+            ..*message
+        }
+        .say(&[("email", email), ("id", id)])
+        .trim_end_matches(" / ")
+        .to_string()
+    }
+
+    /// The refusal as it reads now that `registry` is the approved one: a merge
+    /// by an e-mail registered since is no longer "not in the registry", and the
+    /// way out says so (propose again; adding the e-mail did not approve it).
+    pub(crate) fn as_of(&self, registry: &Registry) -> Refusal {
+        match self {
+            Refusal::Unregistered { verb, name, email } => match registry.person_by_email(email) {
+                Some(person) => Refusal::UnregisteredThen {
+                    verb,
+                    name: name.clone(),
+                    email: email.clone(),
+                    id: person.id.clone(),
+                },
+                None => self.clone(),
+            },
+            other => other.clone(),
+        }
+    }
+
     /// The way out, for status and the build report.
     pub(crate) fn exit(&self, path: &str) -> String {
         match self {
+            Refusal::UnregisteredThen { id, .. } => {
+                crate::messages::GIT_UNREGISTERED_THEN.fix(&[("path", path), ("id", id)])
+            }
             Refusal::Unregistered { .. } => format!(
                 "คืนไฟล์เป็นฉบับที่อนุมัติ แล้วเสนอใหม่ (restore, then propose again): `khaosan restore {path}`, \
                  commit, open a pull request; the approver merges it with an e-mail registered in \
@@ -232,6 +304,18 @@ impl fmt::Display for Refusal {
             Refusal::Unregistered { verb, name, email } => write!(
                 f,
                 "{verb} by {name} <{email}>, whose e-mail is not in approvals/approvers.toml"
+            ),
+            Refusal::UnregisteredThen {
+                verb,
+                name,
+                email,
+                id,
+            } => write!(
+                f,
+                "{verb} by {name} <{email}>, whose e-mail was not in approvals/approvers.toml at the \
+                 time; it is registered to {id} now, but an approval counts only under the registry \
+                 in effect when it was made, so this {} still approves nothing",
+                if *verb == "merged" { "merge" } else { "commit" }
             ),
             Refusal::NotAnApprover { verb, id } => {
                 write!(f, "{verb} by {id}, who is not an approver")
@@ -353,23 +437,14 @@ pub(crate) fn named_approver(text: &str) -> Named {
     struct OnlyApprover {
         approver: Option<String>,
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.split_inclusive('\n');
-    if lines.next().map(str::trim_end) != Some("+++") {
+    let Ok(parts) = crate::front_matter::split(text) else {
         return Named::Unreadable;
+    };
+    match toml::from_str::<OnlyApprover>(parts.front) {
+        Ok(OnlyApprover { approver: Some(id) }) => Named::Id(id),
+        Ok(OnlyApprover { approver: None }) => Named::Nobody,
+        Err(_) => Named::Unreadable,
     }
-    let mut front = String::new();
-    for line in lines {
-        if line.trim_end() == "+++" {
-            return match toml::from_str::<OnlyApprover>(&front) {
-                Ok(OnlyApprover { approver: Some(id) }) => Named::Id(id),
-                Ok(OnlyApprover { approver: None }) => Named::Nobody,
-                Err(_) => Named::Unreadable,
-            };
-        }
-        front.push_str(line);
-    }
-    Named::Unreadable
 }
 
 #[cfg(test)]

@@ -163,6 +163,14 @@ impl CommitSignature {
         })
     }
 
+    /// A commit made in memory (a proposal's merge), taken to verify as `verdict`.
+    pub(crate) fn assumed(verdict: Signature) -> CommitSignature {
+        CommitSignature {
+            signed: None,
+            verdict: OnceLock::from(verdict),
+        }
+    }
+
     /// What the signature proves under `registry` (see [`judge`]).
     pub fn judge(&self, registry: &Registry) -> &Signature {
         self.verdict
@@ -398,30 +406,99 @@ pub(crate) fn gate(
     commit: &super::rule::CommitFacts,
     registry: &Registry,
     person: &crate::registry::Person,
-) -> Result<(), String> {
+) -> Result<(), SignatureRefusal> {
     match commit.signature.judge(registry).clone() {
         Signature::ByPerson(id) if id == person.id => Ok(()),
-        Signature::ByPerson(id) => Err(format!(
-            "ลายมือชื่อไม่ตรงกับผู้เขียน / signed with the key of {id}, but the author is {}: \
-             an approval must be signed with the approver's own key",
-            person.id
-        )),
-        Signature::ByMergeService if !commit.is_merge => Err(format!(
-            "ไม่ใช่การรวมงาน / signed by the merge service but not a merge commit (a rebased or \
-             squashed pull request), so it does not record that {} approved it; merge pull \
-             requests with \"Create a merge commit\"",
-            person.id
-        )),
+        Signature::ByPerson(id) => Err(SignatureRefusal::OthersKey {
+            signer: id,
+            author: person.id.clone(),
+        }),
+        Signature::ByMergeService if !commit.is_merge => Err(SignatureRefusal::NotAMerge {
+            id: person.id.clone(),
+        }),
         Signature::ByMergeService if !person.has_github_noreply(&commit.author_email) => {
-            Err(format!(
-                "ที่อยู่อีเมลไม่ใช่ no-reply ของ GitHub / merged in the web interface as <{}>, \
-                 which is not a GitHub no-reply address registered for {}; register \
-                 ID+login@users.noreply.github.com and keep the e-mail private on GitHub",
-                commit.author_email, person.id
-            ))
+            Err(SignatureRefusal::NotNoReply {
+                email: commit.author_email.clone(),
+                id: person.id.clone(),
+            })
         }
         Signature::ByMergeService => Ok(()),
-        other => Err(other.problem().unwrap_or_default()),
+        Signature::Unsigned => Err(SignatureRefusal::Unsigned),
+        Signature::Bad(why) => Err(SignatureRefusal::Bad(why)),
+    }
+}
+
+/// Why a commit's signature does not make it the approver's: data with a code, so
+/// reports can count causes, and words (Thai, then English) from `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignatureRefusal {
+    /// The commit carries no signature.
+    Unsigned,
+    /// The signature does not verify, or its key is unknown or had expired.
+    Bad(String),
+    /// Signed with someone else's key than the author's.
+    OthersKey { signer: String, author: String },
+    /// Signed by the merge service, but not a merge (a rebase or squash).
+    NotAMerge { id: String },
+    /// A web-interface merge whose author e-mail is not the approver's registered
+    /// GitHub no-reply address.
+    NotNoReply { email: String, id: String },
+}
+
+impl SignatureRefusal {
+    /// A stable code for reports and counts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SignatureRefusal::Unsigned => "unsigned",
+            SignatureRefusal::Bad(_) => "bad-signature",
+            SignatureRefusal::OthersKey { .. } => "signed-by-another",
+            SignatureRefusal::NotAMerge { .. } => "merge-service-not-a-merge",
+            SignatureRefusal::NotNoReply { .. } => "not-a-noreply-address",
+        }
+    }
+
+    /// Thai, with English beside it.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SignatureRefusal::Unsigned => "ไม่มีลายมือชื่อดิจิทัล (unsigned)",
+            SignatureRefusal::Bad(_) => "ลายมือชื่อไม่ถูกต้อง (bad signature)",
+            SignatureRefusal::OthersKey { .. } => "ลายมือชื่อไม่ตรงกับผู้เขียน (signed by another)",
+            SignatureRefusal::NotAMerge { .. } => "ไม่ใช่การรวมงาน (not a merge commit)",
+            SignatureRefusal::NotNoReply { .. } => {
+                "ที่อยู่อีเมลไม่ใช่ no-reply ของ GitHub (not a GitHub no-reply address)"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for SignatureRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignatureRefusal::Unsigned => {
+                write!(
+                    f,
+                    "ไม่มีลายมือชื่อดิจิทัล / unsigned: the commit carries no signature"
+                )
+            }
+            SignatureRefusal::Bad(why) => write!(f, "ลายมือชื่อไม่ถูกต้อง / bad signature: {why}"),
+            SignatureRefusal::OthersKey { signer, author } => write!(
+                f,
+                "ลายมือชื่อไม่ตรงกับผู้เขียน / signed with the key of {signer}, but the author is \
+                 {author}: an approval must be signed with the approver's own key"
+            ),
+            SignatureRefusal::NotAMerge { id } => write!(
+                f,
+                "ไม่ใช่การรวมงาน / signed by the merge service but not a merge commit (a rebased or \
+                 squashed pull request), so it does not record that {id} approved it; merge pull \
+                 requests with \"Create a merge commit\""
+            ),
+            SignatureRefusal::NotNoReply { email, id } => write!(
+                f,
+                "ที่อยู่อีเมลไม่ใช่ no-reply ของ GitHub / merged in the web interface as <{email}>, \
+                 which is not a GitHub no-reply address registered for {id}; register \
+                 ID+login@users.noreply.github.com and keep the e-mail private on GitHub"
+            ),
+        }
     }
 }
 
@@ -576,7 +653,9 @@ mod tests {
         assert!(!facts.is_merge);
         let mut registry = registry();
         registry.people[0].emails.push(facts.author_email.clone());
-        let why = gate(&facts, &registry, &registry.people[0]).unwrap_err();
+        let why = gate(&facts, &registry, &registry.people[0])
+            .unwrap_err()
+            .to_string();
         assert!(why.contains("not a merge commit"), "{why}");
     }
 
@@ -588,7 +667,9 @@ mod tests {
         // The merge's author address is an ordinary one: not proof, since anyone
         // who controls that mail server could add it to their own GitHub account.
         assert_eq!(facts.author_email, "balthek@gmail.com");
-        let why = gate(&facts, &registry, &registry.people[0]).unwrap_err();
+        let why = gate(&facts, &registry, &registry.people[0])
+            .unwrap_err()
+            .to_string();
         assert!(why.contains("no-reply"), "{why}");
     }
 

@@ -14,12 +14,13 @@ use super::rule::{
     CommitFacts, Context, Edit, Held, Named, Refusal, approves, named_approver,
     needs_named_approver,
 };
+use super::signature::{CommitSignature, Signature};
 use super::trees::{Change, Differ, MODE_LINK, MODE_SUBMODULE, Side};
 use crate::error::Problem;
 use crate::registry::{REGISTRY_FILE, Registry, Role};
 use crate::source::{
-    Approval, Blob, GitReport, Notice, NoticeKind, Pending, Signature, Snapshot, SourceFile,
-    Unapproved,
+    Approval, Blob, GitReport, Notice, NoticeKind, Pending, Signature as Signed, Snapshot,
+    SourceFile, Unapproved,
 };
 
 /// The first line of a Git LFS pointer file.
@@ -47,8 +48,9 @@ struct Tracked {
     absent_seen: bool,
     /// The newest unapproved change, while the branch still differs from the baseline.
     pending: Option<(Edit, Refusal, String)>,
-    /// Why the newest change was not approved, when no version ever was.
-    refusal: Option<Unapproved>,
+    /// Why the newest change was not approved, when no version ever was, with the
+    /// refusal itself, so its words can follow the registry as it is at the end.
+    refusal: Option<(Unapproved, Option<Refusal>)>,
     /// The newest version is not a plain file (a link or a submodule): why it is refused.
     not_a_file: Option<&'static str>,
 }
@@ -114,6 +116,8 @@ pub(crate) struct Walk<'r> {
     foxtrots: Vec<String>,
     /// Root trees of merge bases already looked into.
     base_trees: HashMap<Oid, git2::Tree<'r>>,
+    /// The imagined merge of a proposal and how its signature is taken to verify.
+    assumed: Option<(Oid, Option<Signature>)>,
 }
 
 impl<'r> Walk<'r> {
@@ -136,6 +140,7 @@ impl<'r> Walk<'r> {
             refusals: BTreeMap::new(),
             foxtrots: Vec::new(),
             base_trees: HashMap::new(),
+            assumed: None,
         };
         let author = walk
             .registry
@@ -196,12 +201,15 @@ impl<'r> Walk<'r> {
                     })
                 }
                 Err(why) => {
-                    tracked.refusal = Some(Unapproved {
-                        path: change.path.clone(),
-                        why,
-                        commit: Some(facts.id.clone()),
-                        at: Some(facts.committer_time),
-                    })
+                    tracked.refusal = Some((
+                        Unapproved {
+                            path: change.path.clone(),
+                            why,
+                            commit: Some(facts.id.clone()),
+                            at: Some(facts.committer_time),
+                        },
+                        None,
+                    ))
                 }
             }
             walk.files.insert(change.path, tracked);
@@ -219,7 +227,15 @@ impl<'r> Walk<'r> {
         if changes.gated.is_empty() && changes.outside.is_empty() {
             return Ok(());
         }
-        let facts = history::facts(self.repo, commit)?;
+        let mut facts = history::facts(self.repo, commit)?;
+        if let Some((id, signature)) = &self.assumed
+            && *id == commit.id()
+        {
+            facts.signature = Arc::new(match signature {
+                Some(signature) => CommitSignature::assumed(signature.clone()),
+                None => CommitSignature::default(),
+            });
+        }
         if !changes.outside.is_empty()
             && let Err(why) = approves(&Context::identity(&facts, &self.registry, "src/"))
         {
@@ -249,6 +265,12 @@ impl<'r> Walk<'r> {
             self.registry = registry;
         }
         Ok(())
+    }
+
+    /// The proposal's merge `id` is taken as signed the way its approver would sign
+    /// it (see [`super::proposal`]); it carries no signature of its own.
+    pub(crate) fn assume(&mut self, id: Oid, signature: Option<Signature>) {
+        self.assumed = Some((id, signature));
     }
 
     /// Names a foxtrot merge: a merge whose walked parent is not its first parent
@@ -522,16 +544,18 @@ impl<'r> Walk<'r> {
             .entry(path.clone())
             .or_insert_with(Tracked::new_path);
         let what = if new.is_none() { "deletion" } else { "change" };
+        // Thai first: the catalogue's words for the cause, then the details.
+        let thai = refusal.thai();
         let message = match &tracked.approved {
             Some(v) => format!(
-                "{path}: the {what} in commit {} by {who} is ignored: {refusal}. The site keeps \
+                "{thai}: {path}: the {what} in commit {} by {who} is ignored: {refusal}. The site keeps \
                  the version approved by {} in commit {}",
                 facts.short(),
                 v.approval.approver,
                 short(&v.approval.commit)
             ),
             None => format!(
-                "{path}: the {what} in commit {} by {who} is not approved: {refusal}. \
+                "{thai}: {path}: the {what} in commit {} by {who} is not approved: {refusal}. \
                  There is no approved version to publish",
                 facts.short()
             ),
@@ -547,12 +571,15 @@ impl<'r> Walk<'r> {
         match &mut tracked.approved {
             Some(v) => v.approval.later_unapproved.push(notice),
             None if new.is_some() => {
-                tracked.refusal = Some(Unapproved {
-                    path,
-                    why: format!("{refusal} (commit {})", facts.short()),
-                    commit: Some(facts.id.clone()),
-                    at: Some(facts.committer_time),
-                })
+                tracked.refusal = Some((
+                    Unapproved {
+                        path,
+                        why: format!("{refusal} (commit {})", facts.short()),
+                        commit: Some(facts.id.clone()),
+                        at: Some(facts.committer_time),
+                    },
+                    Some(refusal),
+                ))
             }
             None => {}
         }
@@ -602,14 +629,22 @@ impl<'r> Walk<'r> {
         git.foxtrots = self.foxtrots;
         for (path, tracked) in &self.files {
             if let Some((edit, refusal, exit)) = &tracked.pending {
+                // Said as things stand now: a merge by an e-mail registered since
+                // still approves nothing, and the message must not say otherwise.
+                let now = refusal.as_of(&self.registry);
+                let exit = if now == *refusal {
+                    exit.clone()
+                } else {
+                    now.exit(path)
+                };
                 git.pending.push(Pending {
                     path: path.clone(),
                     commit: edit.commit.clone(),
                     who: edit.who.clone(),
-                    why: refusal.to_string(),
-                    cause: refusal.code(),
-                    label: refusal.label(),
-                    exit: exit.clone(),
+                    why: now.to_string(),
+                    cause: now.code(),
+                    label: now.label(),
+                    exit,
                 });
             }
         }
@@ -628,8 +663,18 @@ impl<'r> Walk<'r> {
                 snapshot.refused.push(Problem::new(&path, why));
             }
             let Some(version) = tracked.approved else {
-                if let Some(refusal) = tracked.refusal {
-                    snapshot.unapproved.push(refusal);
+                if let Some((mut unapproved, refusal)) = tracked.refusal {
+                    if let Some(refusal) = refusal {
+                        let now = refusal.as_of(&self.registry);
+                        if now != refusal {
+                            unapproved.why = format!(
+                                "{now} (commit {}). {}",
+                                short(unapproved.commit.as_deref().unwrap_or("")),
+                                now.exit(&path)
+                            );
+                        }
+                    }
+                    snapshot.unapproved.push(unapproved);
                 }
                 continue;
             };
@@ -669,9 +714,9 @@ fn approval(
         signature: if registry.require_signatures
             && super::signature::signed_by(facts, registry, &approver)
         {
-            Signature::Signed
+            Signed::Signed
         } else {
-            Signature::NotChecked
+            Signed::NotChecked
         },
         commit: facts.id.clone(),
         approver,
