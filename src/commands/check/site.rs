@@ -114,7 +114,7 @@ pub(super) fn early_expiry_findings(
         .filter(|d| d.is_live_or_scheduled())
         .filter_map(|d| d.item.as_deref())
         .collect();
-    crate::compliance::vanishing_evidence(&checklist, &items, tz)
+    crate::compliance::vanishing_evidence(checklist, &items, tz)
         .into_iter()
         .filter(|early| scope.is_none_or(|s| s.contains(&early.path)))
         .map(|early| Finding {
