@@ -84,9 +84,9 @@ impl Field {
             Field::Phone => "โทรศัพท์ (phone)",
             Field::Email => "อีเมลของหน่วยงาน (office e-mail)",
             Field::Domain => "ที่อยู่เว็บไซต์ (domain or base URL, e.g. https://www.office.go.th/)",
-            Field::DirectorName => "ชื่อผู้อนุญาต/หัวหน้าหน่วยงาน (the director's name)",
-            Field::DirectorEmail => "อีเมลที่ผู้อนุญาตใช้ใน GitHub (the director's GitHub commit e-mail)",
-            Field::DirectorGithub => "ชื่อบัญชี GitHub ของผู้อนุญาต (the director's GitHub user name)",
+            Field::DirectorName => "ชื่อผู้อนุมัติ/หัวหน้าหน่วยงาน (the director's name)",
+            Field::DirectorEmail => "อีเมลที่ผู้อนุมัติใช้ใน GitHub (the director's GitHub commit e-mail)",
+            Field::DirectorGithub => "ชื่อบัญชี GitHub ของผู้อนุมัติ (the director's GitHub user name)",
             Field::WebmasterName => "ชื่อ Web Master (the web master's name)",
             Field::WebmasterEmail => {
                 "อีเมลที่ Web Master ใช้ใน GitHub (the web master's GitHub commit e-mail)"
@@ -104,9 +104,9 @@ impl Field {
             Field::Email => "[[ใส่อีเมลหน่วยงาน]]",
             // base_url must be a URL: the marker goes in a comment above it.
             Field::Domain => "https://www.example.go.th/",
-            Field::DirectorName => "[[ใส่ชื่อผู้อนุญาต]]",
-            Field::DirectorEmail => "[[ใส่อีเมล GitHub ของผู้อนุญาต]]",
-            Field::DirectorGithub => "[[ใส่ชื่อบัญชี GitHub ของผู้อนุญาต]]",
+            Field::DirectorName => "[[ใส่ชื่อผู้อนุมัติ]]",
+            Field::DirectorEmail => "[[ใส่อีเมล GitHub ของผู้อนุมัติ]]",
+            Field::DirectorGithub => "[[ใส่ชื่อบัญชี GitHub ของผู้อนุมัติ]]",
             Field::WebmasterName => "[[ใส่ชื่อ Web Master]]",
             Field::WebmasterEmail => "[[ใส่อีเมล GitHub ของ Web Master]]",
         }
