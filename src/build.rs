@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::decide::Decisions;
 use crate::inputs::Inputs;
-use crate::render::{Rendered, render, templates::Theme};
+use crate::render::{Rendered, templates::Theme};
 use crate::site::Site;
 use crate::source::{LoadOptions, Snapshot};
 use crate::write::{BUILD_INFO, Sink, Staging};
@@ -61,6 +61,8 @@ pub struct BuildOutcome {
     pub rendered: Rendered,
     /// Files unchanged since the previous output, linked rather than written.
     pub unchanged: usize,
+    /// Pages whose inputs did not change, taken from the previous output unrendered.
+    pub reused: usize,
     #[serde(skip)]
     pub elapsed: Duration,
     #[serde(skip)]
@@ -90,16 +92,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let site = Site::assemble(&inputs, &decisions, &base_url);
     let theme = Theme::load(&inputs.snapshot, &config.theme)?;
     let staging = Staging::begin(&options.out, &options.root)?;
-    let rendered = render(&site, &theme, &staging)?;
+    // Pages unchanged since the previous build into the same output are reused.
+    let pages = crate::render::reuse::Pages::open(&options.root, &options.out);
+    let rendered = crate::render::render_reusing(&site, &theme, &staging, &pages)?;
     let info = build_info(&inputs.snapshot, &decisions, site.items.len())?;
     staging.write(BUILD_INFO, &info)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
+    let reused = pages.reused();
+    pages.save();
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),
         rendered,
         unchanged,
+        reused,
         elapsed: started.elapsed(),
         report: decisions,
     })
@@ -301,6 +308,12 @@ pub fn summary(outcome: &BuildOutcome) -> String {
         lines.push(format!(
             "  ไม่เปลี่ยนจากเดิม (unchanged, linked): {}",
             outcome.unchanged
+        ));
+    }
+    if outcome.reused > 0 {
+        lines.push(format!(
+            "  หน้าที่ไม่ต้องสร้างใหม่ (pages reused, not rendered): {}",
+            outcome.reused
         ));
     }
     if let Some(next) = report.next_change {

@@ -58,6 +58,7 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         error: None,
     }));
     crate::render::cache::enable();
+    crate::render::reuse::enable_memo();
     rebuild(options, &base_url, &state);
     // Watch before announcing the address, so an edit made right after is seen.
     let (tx, rx) = mpsc::channel();

@@ -33,6 +33,15 @@ pub trait Sink: Sync {
             .with_context(|| format!("cannot read the source of {path}"))?;
         self.write(path, &bytes)
     }
+
+    /// Puts the previous build's file at `path` in place again, when that file still
+    /// holds exactly the bytes of `digest` (SHA-256, `len` bytes long): a page whose
+    /// inputs did not change need not be rendered. `Ok(false)` means "render it";
+    /// a sink without a previous build (memory, nothing) always says so.
+    fn keep(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
+        let _ = (path, len, digest);
+        Ok(false)
+    }
 }
 
 /// Renders to nowhere: `khaosan check` proves every page renders, writing nothing.
@@ -81,6 +90,8 @@ pub struct Staging {
     /// Removes what earlier builds left behind while this one renders: removing
     /// thousands of folders waits on the disk, rendering on the processor.
     cleaner: Option<std::thread::JoinHandle<()>>,
+    /// Folders of the staging tree made so far, so each is made once.
+    folders: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -116,6 +127,7 @@ impl Staging {
             linking: AtomicBool::new(previous.is_some()),
             previous,
             linked: AtomicUsize::new(0),
+            folders: Mutex::default(),
         })
     }
 
@@ -186,9 +198,50 @@ impl Sink for Staging {
             Blob::Bytes(bytes) => self.write(path, bytes),
         }
     }
+
+    fn keep(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
+        self.keep_previous(path, len, digest)
+    }
 }
 
 impl Staging {
+    /// [`Sink::keep`]: the current output's file at `path`, read once, is compared
+    /// with the digest, then linked (or, across file systems, written anew).
+    fn keep_previous(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
+        use sha2::Digest as _;
+        let Some(previous) = &self.previous else {
+            return Ok(false);
+        };
+        let old = previous.join(path);
+        match std::fs::symlink_metadata(&old) {
+            Ok(meta) if meta.file_type().is_file() && meta.len() == len => {}
+            _ => return Ok(false),
+        }
+        let Ok(bytes) = std::fs::read(&old) else {
+            return Ok(false);
+        };
+        if sha2::Sha256::digest(&bytes).as_slice() != digest {
+            return Ok(false);
+        }
+        let full = self.path_of(path)?;
+        if self.linking.load(Ordering::Relaxed) {
+            match std::fs::hard_link(&old, &full) {
+                Ok(()) => {
+                    self.linked.fetch_add(1, Ordering::Relaxed);
+                    return Ok(true);
+                }
+                Err(e) if e.kind() == ErrorKind::CrossesDevices => {
+                    self.linking.store(false, Ordering::Relaxed);
+                }
+                Err(_) => return Ok(false),
+            }
+        }
+        create_new(&full)
+            .and_then(|mut file| file.write_all(&bytes))
+            .with_context(|| format!("cannot write {}", full.display()))?;
+        Ok(true)
+    }
+
     /// Links the current output's file at `path` to `full` if its content equals
     /// the new content (`size` bytes, compared by `same`). Any doubt (no old file,
     /// another size, a read error, a failed link) means "write it anew".
@@ -305,8 +358,17 @@ impl Staging {
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+            let made = self
+                .folders
+                .lock()
+                .is_ok_and(|folders| folders.contains(parent));
+            if !made {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                if let Ok(mut folders) = self.folders.lock() {
+                    folders.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(full)
     }
@@ -630,6 +692,7 @@ mod tests {
             linking: AtomicBool::new(true),
             previous: Some(previous),
             linked: AtomicUsize::new(0),
+            folders: Mutex::default(),
         };
         s.write("a.html", b"one").unwrap();
         assert!(!s.linking.load(Ordering::Relaxed), "links given up");

@@ -13,6 +13,7 @@ pub mod images;
 mod jobs;
 pub mod markdown;
 mod pages;
+pub mod reuse;
 mod statistics;
 pub mod templates;
 pub mod thai;
@@ -76,6 +77,17 @@ struct Prepared {
 
 /// Renders the whole public site into `sink`.
 pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result<Rendered> {
+    render_reusing(site, theme, sink, &reuse::Pages::in_process())
+}
+
+/// [`render`], reusing the pages of the previous build whose inputs did not change
+/// (see [`reuse`]).
+pub fn render_reusing(
+    site: &Site<'_>,
+    theme: &Theme,
+    sink: &dyn Sink,
+    pages: &reuse::Pages,
+) -> anyhow::Result<Rendered> {
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
             anyhow::bail!(
@@ -123,9 +135,10 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
         .sum();
     let jobs = jobs(site, &prepared);
     let base = base_context(site, theme, &prepared);
+    let reuse = reuse::Reuse::new(pages, site, theme, settings, &assets, &base);
     let pages: usize = jobs
         .par_iter()
-        .map(|job| run(job, site, &prepared, &tera, &base, sink))
+        .map(|job| run(job, site, &prepared, &tera, &base, sink, &reuse))
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
         .sum::<usize>();
@@ -135,6 +148,7 @@ pub fn render(site: &Site<'_>, theme: &Theme, sink: &dyn Sink) -> anyhow::Result
     } else {
         0
     };
+    reuse.pages.finish_render();
     Ok(Rendered {
         pages,
         files: pages + attachments + assets.len() + index_files + resized,
@@ -303,10 +317,12 @@ fn run(
     tera: &tera::Tera,
     base: &BTreeMap<Lang, tera::Context>,
     sink: &dyn Sink,
+    reuse: &reuse::Reuse<'_>,
 ) -> anyhow::Result<usize> {
-    let mut ctx = base[&job.lang(site)].clone();
+    // The page's own context; the shared one (`base`) is added only if it is rendered.
+    let mut ctx = tera::Context::new();
     let template = match job {
-        Job::Item(i) => item_context(site, prepared, *i, &mut ctx),
+        Job::Item(i) => item_context(site, prepared, reuse, *i, &mut ctx),
         Job::Record(i) => evidence::record_context(site, &site.items[*i], &mut ctx),
         Job::List { list, lang, page } => {
             pages::list_context(site, prepared, list, *lang, *page, &mut ctx)
@@ -339,17 +355,53 @@ fn run(
             pages::feed_context(site, prepared, *lang, *section, &mut ctx)
         }
     };
-    let route = job.route(site);
-    let rel_url = route.url();
-    ctx.insert("permalink", &site.urls.permalink(&rel_url));
-    ctx.insert("current_url", &site.urls.link(&rel_url));
+    let rel_url = job.route(site).url();
+    finish(
+        site,
+        tera,
+        base,
+        sink,
+        reuse,
+        template,
+        job.lang(site),
+        ctx,
+        &rel_url,
+    )
+}
+
+/// Adds the page's address to its own context `ctx`, then puts the page in place:
+/// taken from the previous build when its key is unchanged ([`reuse`]), else
+/// rendered with `template` from the shared context of `lang` and `ctx`.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    site: &Site<'_>,
+    tera: &tera::Tera,
+    base: &BTreeMap<Lang, tera::Context>,
+    sink: &dyn Sink,
+    reuse: &reuse::Reuse<'_>,
+    template: &str,
+    lang: Lang,
+    mut ctx: tera::Context,
+    rel_url: &str,
+) -> anyhow::Result<usize> {
+    ctx.insert("permalink", &site.urls.permalink(rel_url));
+    ctx.insert("current_url", &site.urls.link(rel_url));
+    let path = crate::routes::output_path(rel_url);
+    let own = ctx.into_json();
+    let key = reuse.key(template, lang, &path, &own);
+    if reuse.pages.reuse(&path, &key, sink)? {
+        return Ok(1);
+    }
+    let mut ctx = base[&lang].clone();
+    ctx.extend(tera::Context::from_value(own)?);
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(
             "template {template} failed for {rel_url}: {}",
             tera_chain(&e)
         )
     })?;
-    sink.write(&route.output_path(), html.as_bytes())?;
+    sink.write(&path, html.as_bytes())?;
+    reuse.pages.rendered(&path, key, html.as_bytes());
     Ok(1)
 }
 
@@ -357,6 +409,7 @@ fn run(
 fn item_context(
     site: &Site<'_>,
     prepared: &Prepared,
+    reuse: &reuse::Reuse<'_>,
     i: usize,
     ctx: &mut tera::Context,
 ) -> &'static str {
@@ -370,7 +423,7 @@ fn item_context(
         Lang::En => "Table",
     };
     let html = markdown::wrap_tables(
-        &cache::body_html(&item.body, &site.urls.base_path),
+        &reuse.pages.body_html(&item.body, &site.urls.base_path),
         table_label,
     );
     let (html, used) =

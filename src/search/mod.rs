@@ -102,15 +102,23 @@ impl Index {
     /// Adds documents with the next ids.
     fn add(&mut self, documents: Vec<Document>) {
         let first = self.docs.len() as u32;
-        let token_sets: Vec<Vec<(String, bool)>> =
-            documents.par_iter().map(document_tokens).collect();
-        for (offset, set) in token_sets.into_iter().enumerate() {
+        // `khaosan serve` keeps the tokens of unchanged documents between rebuilds.
+        let token_sets: Vec<_> = documents
+            .par_iter()
+            .map(|d| crate::render::cache::tokens(&d.title, &d.text, || document_tokens(d)))
+            .collect();
+        for (offset, set) in token_sets.iter().enumerate() {
             let id = first + offset as u32;
-            for (key, in_title) in set {
-                let posting = self.postings.entry(key).or_default();
-                posting.any.push(id);
-                if in_title {
-                    posting.title.push(id);
+            for (key, in_title) in set.iter() {
+                let add = |posting: &mut Posting| {
+                    posting.any.push(id);
+                    if *in_title {
+                        posting.title.push(id);
+                    }
+                };
+                match self.postings.get_mut(key.as_str()) {
+                    Some(posting) => add(posting),
+                    None => add(self.postings.entry(key.clone()).or_default()),
                 }
             }
         }

@@ -114,3 +114,278 @@ fn rebuild_with_one_item_changed_equals_a_full_build_and_shares_the_rest() {
         after.len()
     );
 }
+
+// --- Pages reused from the previous build: every change invalidates what it affects ---
+
+fn build_at(site: &Path, out: &Path, report: PathBuf, now: &str) -> khaosan::build::BuildOutcome {
+    let mut options = BuildOptions::new(site, out);
+    options.now = Some(khaosan::dates::parse_now(now).unwrap());
+    options.report = Some(report);
+    build(&options).unwrap()
+}
+
+/// Builds the corpus at NOW, applies `change`, rebuilds over the same output at
+/// `now`, and asserts the result equals a clean full build of the changed site
+/// (into a new folder, with the page cache removed first). Returns the rebuilt tree.
+fn rebuild_equals_full_build(
+    corpus: &Corpus,
+    now: &str,
+    change: impl FnOnce(&Path),
+) -> BTreeMap<String, (Vec<u8>, u64)> {
+    let site = corpus.site();
+    let out = corpus.out();
+    let report = corpus.dir.path().join("report.json");
+    build_at(&site, &out, report.clone(), NOW);
+    // An unchanged rebuild first: it renders (almost) nothing, and the next one
+    // starts from reused pages.
+    let again = build_at(&site, &out, report.clone(), NOW);
+    assert!(
+        again.reused * 10 >= again.rendered.pages * 9,
+        "{} of {} pages reused",
+        again.reused,
+        again.rendered.pages
+    );
+    change(&site);
+    build_at(&site, &out, report.clone(), now);
+    let after = tree(&out);
+
+    let cache = site.join(".khaosan/cache");
+    assert!(
+        cache.is_dir(),
+        "the build keeps its page cache in .khaosan/cache"
+    );
+    std::fs::remove_dir_all(&cache).unwrap();
+    let fresh_out = corpus.dir.path().join("fresh");
+    build_at(&site, &fresh_out, report, now);
+    let fresh = tree(&fresh_out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the same files as a full build"
+    );
+    for (path, (bytes, _)) in &after {
+        assert!(*bytes == fresh[path].0, "{path} differs from a full build");
+    }
+    after
+}
+
+fn all_text(files: &BTreeMap<String, (Vec<u8>, u64)>) -> impl Iterator<Item = (&String, String)> {
+    files
+        .iter()
+        .map(|(path, (bytes, _))| (path, String::from_utf8_lossy(bytes).into_owned()))
+}
+
+#[test]
+fn rebuild_after_an_item_expires_by_now_equals_a_full_build() {
+    let corpus = Corpus::generate(200, false, NOW);
+    // The published item that expires first, and a time just after it.
+    let (page, expires) = corpus
+        .published()
+        .into_iter()
+        .filter_map(|page| {
+            let text = std::fs::read_to_string(source_of(&corpus.site(), &page)).unwrap();
+            let line = text.lines().find(|l| l.starts_with("expires = "))?;
+            Some((page, line["expires = ".len()..].trim().to_string()))
+        })
+        .min_by(|a, b| a.1.cmp(&b.1))
+        .expect("the corpus has items with an expiry");
+    let day = &expires[..10];
+    let later = format!("{day}T23:59:59+07:00");
+    let next_day = khaosan::dates::parse_now(&later).unwrap() + chrono::Duration::days(1);
+    let after = rebuild_equals_full_build(&corpus, &next_day.to_rfc3339(), |_| {});
+    assert!(
+        !after.contains_key(&format!("{page}/index.html")),
+        "{page} expired on {expires} and is gone"
+    );
+    for (path, text) in all_text(&after) {
+        assert!(
+            !text.contains(&format!("/{page}/")),
+            "{path} still links the expired {page}"
+        );
+    }
+}
+
+#[test]
+fn rebuild_after_a_template_edit_equals_a_full_build() {
+    let corpus = Corpus::generate(120, false, NOW);
+    let after = rebuild_equals_full_build(&corpus, NOW, |site| {
+        let base = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/base.html"),
+        )
+        .unwrap();
+        let edited = base.replacen("</body>", "<!-- TEMPLATE-EDITED --></body>", 1);
+        assert_ne!(base, edited);
+        std::fs::create_dir_all(site.join("templates")).unwrap();
+        std::fs::write(site.join("templates/base.html"), edited).unwrap();
+    });
+    let pages: Vec<_> = all_text(&after)
+        .filter(|(path, _)| path.ends_with("index.html") && !path.starts_with("standards"))
+        .collect();
+    assert!(pages.len() > 100);
+    for (path, text) in pages {
+        assert!(
+            text.contains("TEMPLATE-EDITED"),
+            "{path} kept the old template"
+        );
+    }
+}
+
+#[test]
+fn rebuild_after_a_site_toml_edit_equals_a_full_build() {
+    let corpus = Corpus::generate(120, false, NOW);
+    let after = rebuild_equals_full_build(&corpus, NOW, |site| {
+        let mut toml = String::from(
+            "title = \"สำนักงาน SITE-TOML-EDITED\"\nbase_url = \"https://example.go.th/office/\"\n",
+        );
+        for section in std::fs::read_dir(site.join("content")).unwrap().flatten() {
+            let id = section.file_name().to_string_lossy().into_owned();
+            let permanent = matches!(id.as_str(), "about" | "laws" | "links" | "eservice");
+            toml.push_str(&format!(
+                "[[section]]\nid = \"{id}\"\ntitle = \"{id}\"\npermanent = {permanent}\n"
+            ));
+        }
+        std::fs::write(site.join("site.toml"), toml).unwrap();
+    });
+    let home = String::from_utf8_lossy(&after["index.html"].0).into_owned();
+    assert!(home.contains("SITE-TOML-EDITED"));
+    assert!(home.contains("/office/"), "links under the new base path");
+}
+
+#[test]
+fn rebuild_after_an_item_is_withdrawn_equals_a_full_build() {
+    let corpus = Corpus::generate(150, false, NOW);
+    let page = corpus.published().into_iter().nth(3).unwrap();
+    let source = source_of(&corpus.site(), &page);
+    let text = std::fs::read_to_string(&source).unwrap();
+    let title = text
+        .lines()
+        .find_map(|l| l.strip_prefix("title = "))
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    let after = rebuild_equals_full_build(&corpus, NOW, |_| {
+        // Withdrawn: no approver any more.
+        let withdrawn: String = text
+            .lines()
+            .filter(|l| !l.starts_with("approver = "))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        std::fs::write(&source, withdrawn).unwrap();
+    });
+    assert!(!after.contains_key(&format!("{page}/index.html")));
+    for (path, text) in all_text(&after) {
+        assert!(
+            !text.contains(&title),
+            "{path} still shows the withdrawn {title}"
+        );
+    }
+}
+
+#[test]
+fn rebuild_after_one_item_edit_equals_a_full_build_and_reuses_the_rest() {
+    let corpus = Corpus::generate(150, false, NOW);
+    let page = corpus.published().into_iter().nth(5).unwrap();
+    let before = {
+        let site = corpus.site();
+        build_at(&site, &corpus.out(), corpus.dir.path().join("r.json"), NOW);
+        tree(&corpus.out())
+    };
+    let after = rebuild_equals_full_build(&corpus, NOW, |site| {
+        let source = source_of(site, &page);
+        let mut text = std::fs::read_to_string(&source).unwrap();
+        text.push_str("\n\nแก้ไข: EDITED-ONCE\n");
+        std::fs::write(&source, text).unwrap();
+    });
+    let changed = format!("{page}/index.html");
+    assert!(String::from_utf8_lossy(&after[&changed].0).contains("EDITED-ONCE"));
+    assert_ne!(
+        before[&changed].1, after[&changed].1,
+        "the edited page is new"
+    );
+    let shared = after
+        .iter()
+        .filter(|(path, (_, ino))| before.get(*path).is_some_and(|(_, old)| old == ino))
+        .count();
+    assert!(
+        shared * 10 >= after.len() * 9,
+        "{shared} of {} shared",
+        after.len()
+    );
+}
+
+/// The manifest vouches for the bytes it saw, not for whatever is in the output
+/// now: an output put back from an older build, or a page changed in place, is
+/// rendered again rather than kept.
+#[test]
+fn the_page_cache_never_vouches_for_other_bytes() {
+    let corpus = Corpus::generate(100, false, NOW);
+    let site = corpus.site();
+    let out = corpus.out();
+    let report = corpus.dir.path().join("report.json");
+    build_at(&site, &out, report.clone(), NOW);
+    let old_copy = corpus.dir.path().join("old-copy");
+    copy_tree(&out, &old_copy);
+
+    let page = corpus.published().into_iter().nth(2).unwrap();
+    let source = source_of(&site, &page);
+    let mut text = std::fs::read_to_string(&source).unwrap();
+    text.push_str("\n\nNEW-VERSION\n");
+    std::fs::write(&source, text).unwrap();
+    build_at(&site, &out, report.clone(), NOW);
+
+    // The older output comes back (a backup restored); the manifest is the newer one's.
+    std::fs::remove_dir_all(&out).unwrap();
+    copy_tree(&old_copy, &out);
+    // And another page was changed in place, keeping its length.
+    let other = corpus.published().into_iter().nth(9).unwrap();
+    let other_file = out.join(format!("{other}/index.html"));
+    let mut bytes = std::fs::read(&other_file).unwrap();
+    let at = bytes.iter().rposition(|&b| b == b'a').unwrap();
+    bytes[at] = b'b';
+    std::fs::write(&other_file, &bytes).unwrap();
+
+    build_at(&site, &out, report.clone(), NOW);
+    let rebuilt = tree(&out);
+    let fresh_out = corpus.dir.path().join("fresh");
+    std::fs::remove_dir_all(site.join(".khaosan/cache")).unwrap();
+    build_at(&site, &fresh_out, report, NOW);
+    for (path, (bytes, _)) in tree(&fresh_out) {
+        assert!(
+            rebuilt[&path].0 == bytes,
+            "{path} differs from a full build"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&rebuilt[&format!("{page}/index.html")].0).contains("NEW-VERSION")
+    );
+}
+
+#[test]
+fn a_corrupt_page_cache_is_ignored() {
+    let corpus = Corpus::generate(60, false, NOW);
+    let after = rebuild_equals_full_build(&corpus, NOW, |site| {
+        for entry in std::fs::read_dir(site.join(".khaosan/cache"))
+            .unwrap()
+            .flatten()
+        {
+            let mut bytes = std::fs::read(entry.path()).unwrap();
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x55;
+            bytes.truncate(bytes.len() - 3);
+            std::fs::write(entry.path(), bytes).unwrap();
+        }
+    });
+    assert!(after.contains_key("index.html"));
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
