@@ -1,7 +1,8 @@
 //! `khaosan build`: the pipeline from the repository to the public folder.
 //!
-//! load → decide → render → write, each stage a module of its own. Everything
-//! here is library code, so tests drive it exactly as the command line does.
+//! load → parse → decide → assemble → render → write, each stage a module of its
+//! own ([`crate::inputs`] runs the first two for every command). Everything here is
+//! library code, so tests drive it exactly as the command line does.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -10,12 +11,11 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::config::{SITE_FILE, SiteConfig};
-use crate::decide::{DecisionReport, decide};
-use crate::registry::{REGISTRY_FILE, Registry};
+use crate::decide::Decisions;
+use crate::inputs::Inputs;
 use crate::render::{Rendered, templates::Theme};
 use crate::site::Site;
-use crate::source::{self, LoadOptions, Snapshot};
+use crate::source::{LoadOptions, Snapshot};
 use crate::write::{BUILD_INFO, Sink, Staging};
 
 /// What `khaosan build` was asked to do.
@@ -53,69 +53,6 @@ impl BuildOptions {
     }
 }
 
-/// The loaded and decided site, before anything is rendered: what `build`,
-/// `check` and `status` share.
-pub struct Loaded {
-    pub snapshot: Snapshot,
-    pub config: SiteConfig,
-    pub registry: Registry,
-    pub report: DecisionReport,
-}
-
-/// Stages 1 and 2: read the sources and decide every item at `now`.
-pub fn load_and_decide(
-    root: &Path,
-    options: &LoadOptions,
-    now: DateTime<FixedOffset>,
-) -> anyhow::Result<Loaded> {
-    if !root.join(SITE_FILE).exists() && !root.join("content").exists() {
-        bail!(crate::messages::NOT_A_SITE.say(&[("root", &root.display().to_string())]));
-    }
-    let snapshot = source::load(root, options)?;
-    let config = match snapshot.text(SITE_FILE) {
-        Some(text) => SiteConfig::parse(&text?)?,
-        None => default_config(root),
-    };
-    let registry = match snapshot.text(REGISTRY_FILE) {
-        Some(text) => Registry::parse(&text?)?,
-        None => Registry::default(),
-    };
-    let report = decide(&snapshot, &config, &registry, now);
-    Ok(Loaded {
-        snapshot,
-        config,
-        registry,
-        report,
-    })
-}
-
-/// A site without `site.toml` (a generated corpus) gets the office defaults and a
-/// section per content folder, so it still builds; the report says so.
-fn default_config(root: &Path) -> SiteConfig {
-    let mut text = String::from("title = \"khaosan\"\nbase_url = \"http://localhost/\"\n");
-    let mut folders: Vec<String> = std::fs::read_dir(root.join("content"))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .filter(|name| {
-            crate::slug::is_slug(name) && !crate::config::RESERVED_PATHS.contains(&name.as_str())
-        })
-        .collect();
-    folders.sort();
-    for id in folders {
-        let permanent = matches!(id.as_str(), "about" | "laws" | "links" | "eservice");
-        text.push_str(&format!(
-            "[[section]]\nid = \"{id}\"\ntitle = \"{id}\"\npermanent = {permanent}\n"
-        ));
-    }
-    SiteConfig::parse(&text).unwrap_or_else(|_| {
-        SiteConfig::parse("title = \"khaosan\"\nbase_url = \"http://localhost/\"")
-            .expect("the fallback configuration is valid")
-    })
-}
-
 /// What one build did, for the summary and for tests.
 #[derive(Debug, Serialize)]
 pub struct BuildOutcome {
@@ -129,7 +66,7 @@ pub struct BuildOutcome {
     #[serde(skip)]
     pub elapsed: Duration,
     #[serde(skip)]
-    pub report: DecisionReport,
+    pub report: Decisions,
 }
 
 /// Runs the whole pipeline. The output folder is replaced only if every stage succeeds.
@@ -137,31 +74,28 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(crate::dates::now);
     refuse_report_in_output(&options.report_path(), &options.out)?;
-    let loaded = load_and_decide(&options.root, &options.load, now)?;
-    write_report(&options.report_path(), &loaded.report)?;
-    if options.strict && loaded.report.problem_count() > 0 {
+    let inputs = Inputs::load(&options.root, &options.load)?;
+    let decisions = inputs.decide(now);
+    write_report(&options.report_path(), &decisions)?;
+    if options.strict && decisions.problem_count() > 0 {
         bail!(crate::messages::STRICT_PROBLEMS.say(&[
-            ("count", &loaded.report.problem_count().to_string()),
+            ("count", &decisions.problem_count().to_string()),
             ("report", &options.report_path().display().to_string()),
         ]));
     }
+    let config = &inputs.settings.site;
     let base_url = options
         .base_url
         .clone()
-        .unwrap_or_else(|| loaded.config.base_url.clone());
-    let site = Site::assemble(
-        &loaded.config,
-        &loaded.registry,
-        &loaded.report,
-        &loaded.snapshot,
-        &base_url,
-    );
-    let theme = Theme::load(&loaded.snapshot, &loaded.config.theme)?;
+        .unwrap_or_else(|| config.base_url.clone());
+    let site = Site::assemble(&inputs, &decisions, &base_url);
+    let theme = Theme::load(&inputs.snapshot, &config.theme)?;
     let staging = Staging::begin(&options.out, &options.root)?;
     // Pages unchanged since the previous build into the same output are reused.
     let pages = crate::render::reuse::Pages::open(&options.root, &options.out);
     let rendered = crate::render::render_reusing(&site, &theme, &staging, &pages)?;
-    staging.write(BUILD_INFO, &build_info(&loaded, &site)?)?;
+    let info = build_info(&inputs.snapshot, &decisions, site.items.len())?;
+    staging.write(BUILD_INFO, &info)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
     let reused = pages.reused();
@@ -173,22 +107,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
         unchanged,
         reused,
         elapsed: started.elapsed(),
-        report: loaded.report,
+        report: decisions,
     })
 }
 
 /// `build-info.json`: what was built, when, and when the site will next change, so
 /// a stale site can be noticed from outside.
-fn build_info(loaded: &Loaded, site: &Site<'_>) -> anyhow::Result<Vec<u8>> {
-    let report = &loaded.report;
+fn build_info(snapshot: &Snapshot, report: &Decisions, live: usize) -> anyhow::Result<Vec<u8>> {
     let info = serde_json::json!({
         "generator": concat!("khaosan ", env!("CARGO_PKG_VERSION")),
-        "commit": loaded.snapshot.origin.commit,
-        "branch": loaded.snapshot.origin.branch,
+        "commit": snapshot.origin.commit,
+        "branch": snapshot.origin.branch,
         "built_at": report.now.to_rfc3339(),
         "next_change": report.next_change.map(|t| to_the_hour(t).to_rfc3339()),
         "trust": report.trust,
-        "live": site.items.len(),
+        "live": live,
         // The khaosan that built the site (version and commit), for upgrades.
         "khaosan_version": crate::VERSION,
         // Where git verification starts (commit, time, who), so anyone can check it.
@@ -245,7 +178,7 @@ fn resolved(path: &Path) -> PathBuf {
 
 /// The summary's lines about git verification: the trust root, the live commit
 /// followed, foxtrot merges, and unapproved changes counted by cause.
-fn git_lines(report: &DecisionReport) -> Vec<String> {
+fn git_lines(report: &Decisions) -> Vec<String> {
     let Some(git) = &report.git else {
         if report.trust == crate::source::Trust::FrontMatter {
             return vec![
@@ -297,7 +230,7 @@ fn git_lines(report: &DecisionReport) -> Vec<String> {
 }
 
 /// The full decision report, kept outside the output folder: it names withheld items.
-pub fn write_report(path: &Path, report: &DecisionReport) -> anyhow::Result<()> {
+pub fn write_report(path: &Path, report: &Decisions) -> anyhow::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
@@ -334,7 +267,7 @@ pub fn summary(outcome: &BuildOutcome) -> String {
     let to_fix: Vec<_> = report
         .decisions
         .iter()
-        .filter_map(|d| d.reason.as_ref().filter(|r| r.is_problem()).map(|r| (d, r)))
+        .filter_map(|d| d.reason().filter(|r| r.is_problem()).map(|r| (d, r)))
         .collect();
     if !to_fix.is_empty() {
         lines.push(format!("  ต้องแก้ไข (to fix): {}", to_fix.len()));

@@ -23,9 +23,12 @@ pub struct SiteConfig {
     pub base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
-    /// IANA time zone that date-only `publish`/`expires` values are read in.
+    /// IANA time zone that date-only `publish`/`expires` values are read in, as written.
     #[serde(default = "default_timezone")]
     pub timezone: String,
+    /// `timezone` as a zone, checked once by [`SiteConfig::parse`].
+    #[serde(skip, default = "default_tz")]
+    pub tz: Tz,
     #[serde(default = "default_theme")]
     pub theme: String,
     /// Write dates and numbers with Thai digits (๐–๙) in templates that ask for it.
@@ -260,6 +263,45 @@ pub struct SectionConfig {
     /// guideline asks. `khaosan check` warns about items without one.
     #[serde(default)]
     pub requires_source: bool,
+    /// A news section: its items may say which `kind` of news they are (alert, job,
+    /// procurement…) and `khaosan new` starts their file names with the publish day.
+    /// Unset, the section with the id `news` is one and no other is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub news: Option<bool>,
+}
+
+/// The id of the section that is a news section unless `site.toml` says otherwise.
+const NEWS_SECTION: &str = "news";
+
+/// Sections whose items the guideline expects to say where they come from, even
+/// where `requires_source` is not set: laws and knowledge.
+const SOURCED_SECTIONS: &[&str] = &["laws", "knowledge"];
+
+impl SectionConfig {
+    /// A section of its own: its id is also its title, with the office's defaults.
+    pub fn named(id: &str, permanent: bool) -> SectionConfig {
+        SectionConfig {
+            id: id.to_string(),
+            title: id.to_string(),
+            title_en: String::new(),
+            lifetime_days: None,
+            lifetime: None,
+            permanent,
+            sort: SortOrder::default(),
+            requires_source: false,
+            news: None,
+        }
+    }
+
+    /// Whether items here are news (see [`SectionConfig::news`]).
+    pub fn is_news(&self) -> bool {
+        self.news.unwrap_or(self.id == NEWS_SECTION)
+    }
+
+    /// Whether a new item here should be offered a `source` line.
+    pub fn cites_sources(&self) -> bool {
+        self.requires_source || SOURCED_SECTIONS.contains(&self.id.as_str())
+    }
 }
 
 /// `lifetime` of a section.
@@ -287,6 +329,9 @@ fn default_language() -> String {
 fn default_timezone() -> String {
     "Asia/Bangkok".into()
 }
+fn default_tz() -> Tz {
+    chrono_tz::Asia::Bangkok
+}
 fn default_theme() -> String {
     "default".into()
 }
@@ -299,26 +344,15 @@ fn default_feed_limit() -> usize {
 
 pub const SITE_FILE: &str = "site.toml";
 
-/// Top-level URL folders that khaosan itself writes; no section may take them.
-pub const RESERVED_PATHS: &[&str] = &[
-    "en",
-    "tags",
-    "static",
-    "records",
-    "site-map",
-    "search",
-    "search-index",
-    "standards",
-    "statistics",
-];
-
 impl SiteConfig {
     /// Parses and checks `site.toml`; every problem names the file and the fix.
     pub fn parse(text: &str) -> Result<SiteConfig, Problem> {
         let mut config: SiteConfig =
             toml::from_str(text).map_err(|e| toml_problem(SITE_FILE, text, 0, &e))?;
-        config.tz()?;
+        zone(&config.timezone)?;
         config.refuse_unsafe_values(text)?;
+        // Read after the unsafe values are cleared, which re-reads the whole table.
+        config.tz = zone(&config.timezone)?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
@@ -327,8 +361,9 @@ impl SiteConfig {
                 Problem::new(SITE_FILE, messages::PAGINATE_BY.say(&[])).field("paginate_by")
             );
         }
-        config.mourning_period(config.tz()?)?;
+        config.mourning_period()?;
         let mut seen = std::collections::BTreeSet::new();
+        let reserved = crate::routes::reserved_folders();
         for section in &config.sections {
             if !crate::slug::is_slug(&section.id) {
                 return Err(Problem::new(
@@ -337,7 +372,7 @@ impl SiteConfig {
                 )
                 .field("section.id"));
             }
-            if RESERVED_PATHS.contains(&section.id.as_str()) {
+            if reserved.contains(&section.id) {
                 return Err(Problem::new(
                     SITE_FILE,
                     messages::SECTION_RESERVED.say(&[("id", &section.id)]),
@@ -355,19 +390,9 @@ impl SiteConfig {
         Ok(config)
     }
 
-    /// The site's time zone; `Asia/Bangkok` unless `site.toml` says otherwise.
-    pub fn tz(&self) -> Result<Tz, Problem> {
-        self.timezone.parse::<Tz>().map_err(|_| {
-            Problem::new(
-                SITE_FILE,
-                messages::UNKNOWN_TIME_ZONE.say(&[("tz", &self.timezone)]),
-            )
-            .field("timezone")
-        })
-    }
-
     /// The mourning period as instants in the site's zone, when one is set.
-    pub fn mourning_period(&self, tz: Tz) -> Result<Option<Period>, Problem> {
+    pub fn mourning_period(&self) -> Result<Option<Period>, Problem> {
+        let tz = self.tz;
         let Some(m) = &self.mourning else {
             return Ok(None);
         };
@@ -392,13 +417,32 @@ impl SiteConfig {
     }
 
     /// Whether the site is in mourning at `now`.
-    pub fn in_mourning(&self, tz: Tz, now: DateTime<FixedOffset>) -> bool {
-        matches!(self.mourning_period(tz), Ok(Some((start, end))) if start <= now && now < end)
+    pub fn in_mourning(&self, now: DateTime<FixedOffset>) -> bool {
+        matches!(self.mourning_period(), Ok(Some((start, end))) if start <= now && now < end)
     }
 
     pub fn section(&self, id: &str) -> Option<&SectionConfig> {
         self.sections.iter().find(|s| s.id == id)
     }
+
+    /// Whether items in the folder `content/<id>/` are news. A folder that is not a
+    /// section is judged by its name, so its items are withheld for the unknown
+    /// section rather than for a `kind` they may carry there.
+    pub fn is_news_section(&self, id: &str) -> bool {
+        self.section(id)
+            .map_or(id == NEWS_SECTION, SectionConfig::is_news)
+    }
+}
+
+/// The time zone `timezone` names; `Asia/Bangkok` unless `site.toml` says otherwise.
+fn zone(timezone: &str) -> Result<Tz, Problem> {
+    timezone.parse::<Tz>().map_err(|_| {
+        Problem::new(
+            SITE_FILE,
+            messages::UNKNOWN_TIME_ZONE.say(&[("tz", timezone)]),
+        )
+        .field("timezone")
+    })
 }
 
 /// Keys of `site.toml` whose values are links: checked for their scheme.
@@ -617,12 +661,11 @@ mod tests {
             "title = \"x\"\nbase_url = \"https://a/\"\n[mourning]\nstart = 2026-10-13\nend = 2026-11-12",
         )
         .unwrap();
-        let tz = chrono_tz::Asia::Bangkok;
         let at = |s: &str| crate::dates::parse_now(s).unwrap();
-        assert!(!c.in_mourning(tz, at("2026-10-12T23:59:59+07:00")));
-        assert!(c.in_mourning(tz, at("2026-10-13T00:00:00+07:00")));
-        assert!(c.in_mourning(tz, at("2026-11-11T23:59:59+07:00")));
-        assert!(!c.in_mourning(tz, at("2026-11-12T00:00:00+07:00")));
+        assert!(!c.in_mourning(at("2026-10-12T23:59:59+07:00")));
+        assert!(c.in_mourning(at("2026-10-13T00:00:00+07:00")));
+        assert!(c.in_mourning(at("2026-11-11T23:59:59+07:00")));
+        assert!(!c.in_mourning(at("2026-11-12T00:00:00+07:00")));
         let e = SiteConfig::parse(
             "title = \"x\"\nbase_url = \"https://a/\"\n[mourning]\nstart = 2026-10-13\nend = 2026-10-13",
         )

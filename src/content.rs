@@ -232,7 +232,24 @@ impl Item {
 }
 
 pub fn item_url(section: &str, slug: &str, lang: Lang) -> String {
-    format!("{}{section}/{slug}/", lang.prefix())
+    crate::routes::Route::Item {
+        section,
+        slug,
+        lang,
+    }
+    .url()
+}
+
+/// Where an item file sits, as its path says, and what its section allows.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemAt<'a> {
+    pub section: &'a str,
+    pub slug: &'a str,
+    pub lang: Lang,
+    /// `<slug>/index.md`, with its attachments beside it.
+    pub bundle: bool,
+    /// The section is a news section, whose items may have a `kind`.
+    pub news: bool,
 }
 
 /// The introduction of the home page or a section.
@@ -271,15 +288,14 @@ fn split<'t>(path: &str, text: &'t str) -> Result<Split<'t>, Problem> {
 }
 
 /// Parses an item file. All meaning problems are collected, not just the first.
-pub fn parse_item(
-    path: &str,
-    text: &str,
-    section: &str,
-    slug: &str,
-    lang: Lang,
-    bundle: bool,
-    tz: Tz,
-) -> Result<Item, Vec<Problem>> {
+pub fn parse_item(path: &str, text: &str, at: ItemAt<'_>, tz: Tz) -> Result<Item, Vec<Problem>> {
+    let ItemAt {
+        section,
+        slug,
+        lang,
+        bundle,
+        news,
+    } = at;
     let parts = split(path, text).map_err(|p| vec![p])?;
     let raw: RawItemFront = toml::from_str(parts.front).map_err(|e| {
         vec![explain_missing(toml_problem(
@@ -336,7 +352,7 @@ pub fn parse_item(
             line_of_key("updated"),
         ));
     }
-    if raw.kind.is_some() && section != "news" {
+    if raw.kind.is_some() && !news {
         problems.push(at_key(
             Problem::new(path, crate::messages::KIND_OUTSIDE_NEWS.say(&[])).field("kind"),
             line_of_key("kind"),
@@ -520,7 +536,18 @@ mod tests {
     const TZ: Tz = chrono_tz::Asia::Bangkok;
 
     fn item(text: &str) -> Result<Item, Vec<Problem>> {
-        parse_item("content/news/a.md", text, "news", "a", Lang::Th, false, TZ)
+        parse_item(
+            "content/news/a.md",
+            text,
+            crate::content::ItemAt {
+                section: "news",
+                slug: "a",
+                lang: Lang::Th,
+                bundle: false,
+                news: true,
+            },
+            TZ,
+        )
     }
 
     #[test]
@@ -649,10 +676,13 @@ mod tests {
         let e = parse_item(
             "content/news/ข่าว.md",
             "+++\ntitle = \"t\"\npublish = 2026-02-01\nexpires = 2026-01-01\n+++\n",
-            "news",
-            "ข่าว",
-            Lang::Th,
-            false,
+            crate::content::ItemAt {
+                section: "news",
+                slug: "ข่าว",
+                lang: Lang::Th,
+                bundle: false,
+                news: true,
+            },
             TZ,
         )
         .unwrap_err();

@@ -1,20 +1,23 @@
-//! Stage 2, **decide**: which items are live at `now`, and why each other one is not.
+//! Stage 3, **decide**: which items are live at `now`, and why each other one is not.
 //!
-//! The whole decision is data (a [`DecisionReport`]), built by one pure function per
-//! item ([`judge`]), as Hugo's `shouldBuild` is; printing, JSON and later stages read
-//! the report instead of re-deciding.
+//! The whole decision is data ([`Decisions`]), one [`Verdict`] per item file made by
+//! one pure function ([`verdict`]), as Hugo's `shouldBuild` is. Deciding reads only
+//! what the parse stage made, so it is cheap to do again at another time (the
+//! monitoring report judges the end of a round); printing, JSON and later stages
+//! read the decisions instead of re-deciding.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use chrono_tz::Tz;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-use crate::config::SiteConfig;
-use crate::content::{ContentPath, Intro, Item, Lang, parse_intro, parse_item};
+use crate::content::Item;
 use crate::error::Problem;
-use crate::registry::{Registry, Role};
-use crate::source::{Approval, Notice, Snapshot, Trust};
+use crate::parse::{Content, Entry, Parsed};
+use crate::registry::Role;
+use crate::settings::Settings;
+use crate::source::{Approval, Notice, Trust};
 
 /// Why an item is not on the public site.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -157,23 +160,74 @@ impl Reason {
     }
 }
 
+/// Whether an item is on the public site at `now`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Live,
+    Withheld(Reason),
+}
+
+impl Verdict {
+    pub fn is_live(&self) -> bool {
+        matches!(self, Verdict::Live)
+    }
+
+    /// Why the item is withheld; `None` when it is live.
+    pub fn reason(&self) -> Option<&Reason> {
+        match self {
+            Verdict::Live => None,
+            Verdict::Withheld(reason) => Some(reason),
+        }
+    }
+}
+
+/// In the decision report a verdict reads as `"live": …, "reason": …`.
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("live", &self.is_live())?;
+        map.serialize_entry("reason", &self.reason())?;
+        map.end()
+    }
+}
+
 /// The outcome for one item file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
     pub path: String,
     pub url: Option<String>,
     pub title: Option<String>,
-    pub live: bool,
-    pub reason: Option<Reason>,
+    #[serde(flatten)]
+    pub verdict: Verdict,
     /// From git: who approved the version that is published.
     pub approval: Option<Approval>,
+    /// The parsed item the verdict is about (shared with the parse stage).
     #[serde(skip)]
-    pub item: Option<Item>,
+    pub item: Option<Arc<Item>>,
 }
 
-/// Every decision of one build, and the facts they were made on.
+impl Decision {
+    pub fn is_live(&self) -> bool {
+        self.verdict.is_live()
+    }
+
+    pub fn reason(&self) -> Option<&Reason> {
+        self.verdict.reason()
+    }
+
+    /// Live, or only waiting for its publish time: what will be on the site.
+    pub fn is_live_or_scheduled(&self) -> bool {
+        matches!(
+            self.verdict,
+            Verdict::Live | Verdict::Withheld(Reason::NotYetPublished { .. })
+        )
+    }
+}
+
+/// Every decision at one moment, and the facts they were made on.
 #[derive(Debug, Serialize)]
-pub struct DecisionReport {
+pub struct Decisions {
     pub now: DateTime<FixedOffset>,
     pub trust: Trust,
     pub trust_note: &'static str,
@@ -185,26 +239,25 @@ pub struct DecisionReport {
     pub git: Option<crate::source::GitReport>,
     /// The next moment an item goes live or expires: when the site next changes.
     pub next_change: Option<DateTime<FixedOffset>>,
-    #[serde(skip)]
-    pub intros: BTreeMap<(String, Lang), Intro>,
 }
 
-impl DecisionReport {
+impl Decisions {
+    /// The live items, in path order.
     pub fn live(&self) -> impl Iterator<Item = &Item> {
         self.decisions
             .iter()
-            .filter(|d| d.live)
-            .filter_map(|d| d.item.as_ref())
+            .filter(|d| d.is_live())
+            .filter_map(|d| d.item.as_deref())
     }
 
     pub fn live_count(&self) -> usize {
-        self.decisions.iter().filter(|d| d.live).count()
+        self.decisions.iter().filter(|d| d.is_live()).count()
     }
 
     /// Withheld items counted by reason code, with the label of each.
     pub fn withheld_by_reason(&self) -> BTreeMap<&'static str, (usize, &'static str)> {
         let mut counts = BTreeMap::new();
-        for reason in self.decisions.iter().filter_map(|d| d.reason.as_ref()) {
+        for reason in self.decisions.iter().filter_map(Decision::reason) {
             counts.entry(reason.code()).or_insert((0, reason.label())).0 += 1;
         }
         counts
@@ -216,113 +269,22 @@ impl DecisionReport {
             + self
                 .decisions
                 .iter()
-                .filter(|d| d.reason.as_ref().is_some_and(Reason::is_problem))
+                .filter(|d| d.reason().is_some_and(Reason::is_problem))
                 .count()
     }
 }
 
-/// Decides every content file of the snapshot at `now`.
-pub fn decide(
-    snapshot: &Snapshot,
-    config: &SiteConfig,
-    registry: &Registry,
-    now: DateTime<FixedOffset>,
-) -> DecisionReport {
-    let tz: Tz = config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-    let mut decisions = Vec::new();
-    let mut problems = snapshot.refused.clone();
-    problems.extend(config.refused.iter().cloned());
-    let mut intros = BTreeMap::new();
-    for (path, _) in snapshot.under(crate::content::CONTENT) {
-        match ContentPath::classify(path) {
-            ContentPath::Item {
-                section,
-                slug,
-                lang,
-                bundle,
-            } => {
-                let approval = snapshot.files.get(path).and_then(|f| f.approval.clone());
-                if let Some(refused) = refused_item(snapshot, config, path, &section, &slug, bundle)
-                {
-                    decisions.push(refused_decision(path, refused, approval));
-                    continue;
-                }
-                let parsed = match snapshot.text(path) {
-                    Some(Ok(text)) => parse_item(path, &text, &section, &slug, lang, bundle, tz),
-                    Some(Err(problem)) => Err(vec![problem]),
-                    None => continue,
-                };
-                decisions.push(judge(
-                    path,
-                    parsed,
-                    approval,
-                    config,
-                    registry,
-                    snapshot.trust,
-                    now,
-                ));
-            }
-            ContentPath::Home { lang } => read_intro(
-                snapshot,
-                config,
-                path,
-                String::new(),
-                lang,
-                &mut intros,
-                &mut problems,
-            ),
-            ContentPath::SectionIntro { section, lang } => read_intro(
-                snapshot,
-                config,
-                path,
-                section,
-                lang,
-                &mut intros,
-                &mut problems,
-            ),
-            ContentPath::Attachment { section, slug, .. } => {
-                let has_index = ["index.md", "index.en.md"].iter().any(|f| {
-                    snapshot
-                        .files
-                        .contains_key(&format!("content/{section}/{slug}/{f}"))
-                });
-                if !has_index
-                    && !snapshot
-                        .unapproved
-                        .iter()
-                        .any(|u| u.path.starts_with(&format!("content/{section}/{slug}/")))
-                {
-                    problems.push(Problem::new(path, "is in a folder without index.md, so it belongs to no item; add index.md or move the file"));
-                }
-            }
-            ContentPath::Stray { why } => problems.push(Problem::new(path, why)),
-        }
-    }
-    for unapproved in &snapshot.unapproved {
-        if let ContentPath::Item {
-            section,
-            slug,
-            lang,
-            ..
-        } = ContentPath::classify(&unapproved.path)
-        {
-            decisions.push(Decision {
-                path: unapproved.path.clone(),
-                url: Some(crate::content::item_url(&section, &slug, lang)),
-                title: None,
-                live: false,
-                reason: Some(Reason::NotApprovedInGit {
-                    why: unapproved.why.clone(),
-                }),
-                approval: None,
-                item: None,
-            });
-        }
-    }
+/// Decides every item of `parsed` at `now`.
+pub fn decide(parsed: &Parsed, settings: &Settings, now: DateTime<FixedOffset>) -> Decisions {
+    let mut decisions: Vec<Decision> = parsed
+        .entries
+        .iter()
+        .map(|entry| judge(entry, settings, parsed.trust, now))
+        .collect();
     withhold_duplicate_urls(&mut decisions);
     decisions.sort_by(|a, b| a.path.cmp(&b.path));
     // The start and end of a mourning period change every page too.
-    let mourning = config.mourning_period(tz).ok().flatten();
+    let mourning = settings.site.mourning_period().ok().flatten();
     let next_change = next_change(&decisions, now)
         .into_iter()
         .chain(
@@ -332,152 +294,64 @@ pub fn decide(
                 .filter(|t| *t > now),
         )
         .min();
-    DecisionReport {
+    Decisions {
         now,
-        trust: snapshot.trust,
-        trust_note: snapshot.trust.describe(),
+        trust: parsed.trust,
+        trust_note: parsed.trust.describe(),
         decisions,
-        problems,
-        notices: snapshot.notices.clone(),
-        git: snapshot.git.clone(),
+        problems: parsed.problems.clone(),
+        notices: parsed.notices.clone(),
+        git: parsed.git.clone(),
         next_change,
-        intros,
     }
 }
 
-/// Problems that withhold an item before its text is read: a file over the size
-/// limit, or (for a bundle) an attachment that cannot be published safely. The
-/// whole item is withheld, so its page never links to a missing or unsafe file.
-fn refused_item(
-    snapshot: &Snapshot,
-    config: &SiteConfig,
-    path: &str,
-    section: &str,
-    slug: &str,
-    bundle: bool,
-) -> Option<Vec<Problem>> {
-    let file = snapshot.files.get(path)?;
-    if let Some(problem) =
-        crate::validate::size_problem(path, file.blob.len(), config.limits.item_size_mb)
-    {
-        return Some(vec![problem]);
-    }
-    if !bundle {
-        return None;
-    }
-    let dir = format!("{}{section}/{slug}/", crate::content::CONTENT);
-    let problems = crate::validate::attachment_problems(
-        snapshot
-            .under(&dir)
-            .filter(|(p, _)| matches!(ContentPath::classify(p), ContentPath::Attachment { .. }))
-            .map(|(p, f)| (&p[dir.len()..], p.as_str(), &f.blob)),
-        &config.attachment_types,
-    );
-    (!problems.is_empty()).then_some(problems)
-}
-
-fn refused_decision(path: &str, problems: Vec<Problem>, approval: Option<Approval>) -> Decision {
-    let url = match ContentPath::classify(path) {
-        ContentPath::Item {
-            section,
-            slug,
-            lang,
-            ..
-        } => Some(crate::content::item_url(&section, &slug, lang)),
-        _ => None,
+/// The decision about one item file.
+fn judge(entry: &Entry, settings: &Settings, trust: Trust, now: DateTime<FixedOffset>) -> Decision {
+    let (url, title, verdict, item) = match &entry.content {
+        Content::Unpublishable { url, reason } => {
+            (url.clone(), None, Verdict::Withheld(reason.clone()), None)
+        }
+        Content::Item(item) => (
+            Some(item.url()),
+            Some(item.front.title.clone()),
+            verdict(item, entry.approval.as_ref(), settings, trust, now),
+            Some(Arc::clone(item)),
+        ),
     };
     Decision {
-        path: path.to_string(),
+        path: entry.path.clone(),
         url,
-        title: None,
-        live: false,
-        reason: Some(Reason::Refused { problems }),
-        approval,
-        item: None,
+        title,
+        verdict,
+        approval: entry.approval.clone(),
+        item,
     }
 }
 
-fn read_intro(
-    snapshot: &Snapshot,
-    config: &SiteConfig,
-    path: &str,
-    key: String,
-    lang: Lang,
-    intros: &mut BTreeMap<(String, Lang), Intro>,
-    problems: &mut Vec<Problem>,
-) {
-    let size = snapshot.files.get(path).map_or(0, |f| f.blob.len());
-    if let Some(problem) = crate::validate::size_problem(path, size, config.limits.item_size_mb) {
-        problems.push(problem);
-        return;
-    }
-    match snapshot
-        .text(path)
-        .map(|t| t.and_then(|text| parse_intro(path, &text)))
-    {
-        Some(Ok(intro)) => {
-            intros.insert((key, lang), intro);
-        }
-        Some(Err(problem)) => problems.push(problem),
-        None => {}
-    }
-}
-
-/// The publishing rule for one item, as a pure function of its parsed form and `now`.
-pub fn judge(
-    path: &str,
-    parsed: Result<Item, Vec<Problem>>,
-    approval: Option<Approval>,
-    config: &SiteConfig,
-    registry: &Registry,
+/// The publishing rule for one item, as a pure function of the item and `now`:
+/// the first rule of the contract that it breaks, in the contract's order.
+pub fn verdict(
+    item: &Item,
+    approval: Option<&Approval>,
+    settings: &Settings,
     trust: Trust,
     now: DateTime<FixedOffset>,
-) -> Decision {
-    let item = match parsed {
-        Ok(item) => item,
-        Err(problems) => {
-            let url = match ContentPath::classify(path) {
-                ContentPath::Item {
-                    section,
-                    slug,
-                    lang,
-                    ..
-                } => Some(crate::content::item_url(&section, &slug, lang)),
-                _ => None,
-            };
-            return Decision {
-                path: path.to_string(),
-                url,
-                title: None,
-                live: false,
-                reason: Some(Reason::Invalid { problems }),
-                approval,
-                item: None,
-            };
-        }
-    };
-    let reason = withholding_reason(&item, approval.as_ref(), config, registry, trust, now);
-    Decision {
-        path: path.to_string(),
-        url: Some(item.url()),
-        title: Some(item.front.title.clone()),
-        live: reason.is_none(),
-        reason,
-        approval,
-        item: Some(item),
+) -> Verdict {
+    match withholding_reason(item, approval, settings, trust, now) {
+        Some(reason) => Verdict::Withheld(reason),
+        None => Verdict::Live,
     }
 }
 
-/// The first rule of the contract that `item` breaks, in the contract's order.
 fn withholding_reason(
     item: &Item,
     approval: Option<&Approval>,
-    config: &SiteConfig,
-    registry: &Registry,
+    settings: &Settings,
     trust: Trust,
     now: DateTime<FixedOffset>,
 ) -> Option<Reason> {
-    let Some(section) = config.section(&item.section) else {
+    let Some(section) = settings.site.section(&item.section) else {
         return Some(Reason::UnknownSection {
             section: item.section.clone(),
         });
@@ -494,7 +368,7 @@ fn withholding_reason(
         let Some(id) = &item.front.approver else {
             return Some(Reason::NoApprover);
         };
-        match registry.person(id) {
+        match settings.registry.person(id) {
             None => return Some(Reason::UnknownApprover { id: id.clone() }),
             Some(person) if !person.has_role(Role::Approver) => {
                 return Some(Reason::NotAnApprover { id: id.clone() });
@@ -505,7 +379,7 @@ fn withholding_reason(
     // The public record names the proposer: an `author` nobody is registered as
     // would put a name on it that no one answers for.
     if let Some(id) = &item.front.author
-        && registry.person(id).is_none()
+        && settings.registry.person(id).is_none()
     {
         return Some(Reason::UnknownAuthor { id: id.clone() });
     }
@@ -548,8 +422,7 @@ fn withhold_duplicate_urls(decisions: &mut [Decision]) {
                 .filter(|p| **p != decisions[i].path)
                 .cloned()
                 .collect();
-            decisions[i].live = false;
-            decisions[i].reason = Some(Reason::DuplicateUrl {
+            decisions[i].verdict = Verdict::Withheld(Reason::DuplicateUrl {
                 url: url.clone(),
                 others,
             });
@@ -564,8 +437,8 @@ fn next_change(
 ) -> Option<DateTime<FixedOffset>> {
     decisions
         .iter()
-        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
-        .filter_map(|d| d.item.as_ref())
+        .filter(|d| d.is_live_or_scheduled())
+        .filter_map(|d| d.item.as_deref())
         .flat_map(|item| [Some(item.front.publish), item.front.expires])
         .flatten()
         .filter(|t| *t > now)
@@ -575,40 +448,54 @@ fn next_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::SiteConfig;
+    use crate::content::{ItemAt, Lang, parse_item};
     use crate::dates::parse_now;
+    use crate::registry::Registry;
 
-    fn config() -> SiteConfig {
-        SiteConfig::parse(
-            "title = \"t\"\nbase_url = \"https://a/\"\n[[section]]\nid = \"news\"\ntitle = \"n\"\n[[section]]\nid = \"laws\"\ntitle = \"l\"\npermanent = true",
-        )
-        .unwrap()
+    fn settings() -> Settings {
+        Settings {
+            site: SiteConfig::parse(
+                "title = \"t\"\nbase_url = \"https://a/\"\n[[section]]\nid = \"news\"\ntitle = \"n\"\n[[section]]\nid = \"laws\"\ntitle = \"l\"\npermanent = true",
+            )
+            .unwrap(),
+            registry: Registry::parse(
+                "[[person]]\nid = \"inchai\"\nname = \"I\"\nroles = [\"approver\"]\n[[person]]\nid = \"wasana\"\nname = \"W\"\nroles = [\"author\"]",
+            )
+            .unwrap(),
+            checklist: Ok(crate::checklist::Checklist::builtin()),
+        }
     }
 
-    fn registry() -> Registry {
-        Registry::parse(
-            "[[person]]\nid = \"inchai\"\nname = \"I\"\nroles = [\"approver\"]\n[[person]]\nid = \"wasana\"\nname = \"W\"\nroles = [\"author\"]",
-        )
-        .unwrap()
+    /// The entry the parse stage makes of `content/<section>/a.md`.
+    fn entry(section: &str, text: &str) -> Entry {
+        let path = format!("content/{section}/a.md");
+        let at = ItemAt {
+            section,
+            slug: "a",
+            lang: Lang::Th,
+            bundle: false,
+            news: section == "news",
+        };
+        let content = match parse_item(&path, text, at, chrono_tz::Asia::Bangkok) {
+            Ok(item) => Content::Item(Arc::new(item)),
+            Err(problems) => Content::Unpublishable {
+                url: Some(crate::content::item_url(section, "a", Lang::Th)),
+                reason: Reason::Invalid { problems },
+            },
+        };
+        Entry {
+            path,
+            approval: None,
+            content,
+        }
     }
 
     fn decide_one(section: &str, front: &str, now: &str) -> Decision {
-        let path = format!("content/{section}/a.md");
         let text = format!("+++\ntitle = \"t\"\n{front}\n+++\nbody");
-        let parsed = parse_item(
-            &path,
-            &text,
-            section,
-            "a",
-            Lang::Th,
-            false,
-            chrono_tz::Asia::Bangkok,
-        );
         judge(
-            &path,
-            parsed,
-            None,
-            &config(),
-            &registry(),
+            &entry(section, &text),
+            &settings(),
             Trust::FrontMatter,
             parse_now(now).unwrap(),
         )
@@ -685,48 +572,31 @@ mod tests {
         ];
         for (section, front, want) in cases {
             let d = decide_one(section, front, NOW);
-            assert_eq!(
-                d.reason.as_ref().map(Reason::code),
-                *want,
-                "{section}: {front}"
-            );
-            assert_eq!(d.live, want.is_none());
+            assert_eq!(d.reason().map(Reason::code), *want, "{section}: {front}");
+            assert_eq!(d.is_live(), want.is_none());
         }
     }
 
     #[test]
     fn bangkok_expiry_boundary() {
         let front = "approver = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-12-31";
-        assert!(decide_one("news", front, "2026-12-30T23:59:59+07:00").live);
-        assert!(!decide_one("news", front, "2026-12-31T00:00:00+07:00").live);
+        assert!(decide_one("news", front, "2026-12-30T23:59:59+07:00").is_live());
+        assert!(!decide_one("news", front, "2026-12-31T00:00:00+07:00").is_live());
         // The same instants written in UTC, as a CI runner's clock reads them.
-        assert!(decide_one("news", front, "2026-12-30T16:59:59Z").live);
-        assert!(!decide_one("news", front, "2026-12-30T17:00:00Z").live);
+        assert!(decide_one("news", front, "2026-12-30T16:59:59Z").is_live());
+        assert!(!decide_one("news", front, "2026-12-30T17:00:00Z").is_live());
     }
 
     #[test]
     fn git_trust_needs_an_approval_record() {
-        let path = "content/news/a.md";
         let text = "+++\ntitle = \"t\"\napprover = \"inchai\"\npublish = 2026-01-01\nexpires = 2026-12-31\n+++\n";
-        let parsed = parse_item(
-            path,
-            text,
-            "news",
-            "a",
-            Lang::Th,
-            false,
-            chrono_tz::Asia::Bangkok,
-        );
         let d = judge(
-            path,
-            parsed,
-            None,
-            &config(),
-            &registry(),
+            &entry("news", text),
+            &settings(),
             Trust::Git,
             parse_now(NOW).unwrap(),
         );
-        assert_eq!(d.reason.unwrap().code(), "not-approved-in-git");
+        assert_eq!(d.reason().unwrap().code(), "not-approved-in-git");
     }
 
     #[test]
@@ -740,7 +610,7 @@ mod tests {
         withhold_duplicate_urls(&mut all);
         assert!(
             all.iter()
-                .all(|d| !d.live && d.reason.as_ref().unwrap().code() == "duplicate-url")
+                .all(|d| !d.is_live() && d.reason().unwrap().code() == "duplicate-url")
         );
     }
 

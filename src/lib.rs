@@ -3,15 +3,19 @@
 //!
 //! The build is a pipeline, one module per stage:
 //!
-//! 1. [`source`] **load**: the working tree, or approved blobs from git history;
-//! 2. [`decide`] **decide**: which items are live at `now`, and why the rest are not;
-//! 3. [`render`] **render**: Markdown and Tera templates, in parallel, from the
-//!    live-only [`site::Site`];
-//! 4. [`write`] **write**: a staging folder swapped in atomically.
+//! 1. [`source`] **load**: the working tree, or approved blobs from git history,
+//!    and [`settings`] read from it once (`site.toml`, the register, the checklist);
+//! 2. [`parse`] **parse**: every content file into an item, an introduction or a problem;
+//! 3. [`decide`] **decide**: which items are live at `now`, and why the rest are not;
+//! 4. [`site`] **assemble**: the live-only [`site::Site`], values and no decisions;
+//! 5. [`render`] **render**: Markdown and Tera templates, in parallel, one job per
+//!    [`routes::Route`];
+//! 6. [`write`] **write**: a staging folder swapped in atomically.
 //!
-//! [`build`] runs the stages in order for `khaosan build`; [`commands`] holds
-//! `check`, `status` and `new`, which reuse the load and decide stages;
-//! [`compliance`] and [`monitoring`] read the [`checklist`] for `compliance` and `report`.
+//! [`inputs`] runs stages 1 and 2 for every command; [`build`] runs them all for
+//! `khaosan build`; [`commands`] holds `check`, `status`, `compliance`, `report`
+//! and `new`, peers over the same stages; [`compliance`] and [`monitoring`] read the
+//! [`checklist`].
 
 pub mod build;
 pub mod checklist;
@@ -24,13 +28,17 @@ pub mod decide;
 pub mod documents;
 pub mod error;
 pub mod front_matter;
+pub mod inputs;
 pub mod messages;
 pub mod monitoring;
+pub mod parse;
 pub mod preview;
 pub mod registry;
 pub mod render;
+pub mod routes;
 pub mod search;
 pub mod serve;
+pub mod settings;
 pub mod site;
 pub mod slug;
 pub mod source;

@@ -359,7 +359,10 @@ fn parse_now(text: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String
 }
 
 /// The site's time zone for a `--now` written as a plain day: from the `site.toml`
-/// of `--root` (or the current folder); Asia/Bangkok when there is none.
+/// of `--root` (or the current folder); Asia/Bangkok, the default, when there is
+/// none. The command line is read before the site is loaded, so a `site.toml` that
+/// does not parse also gives the default here: loading it then stops the command,
+/// or `check` reports it, with the file, the field and the fix.
 fn site_zone() -> chrono_tz::Tz {
     let mut args = std::env::args_os().skip(1);
     let mut root = PathBuf::from(".");
@@ -376,8 +379,7 @@ fn site_zone() -> chrono_tz::Tz {
     std::fs::read_to_string(root.join(khaosan::config::SITE_FILE))
         .ok()
         .and_then(|text| khaosan::config::SiteConfig::parse(&text).ok())
-        .and_then(|config| config.tz().ok())
-        .unwrap_or(chrono_tz::Asia::Bangkok)
+        .map_or(chrono_tz::Asia::Bangkok, |config| config.tz)
 }
 
 impl SiteArgs {
@@ -437,64 +439,35 @@ fn run_build(args: BuildArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn run_compliance(args: ComplianceArgs) -> anyhow::Result<ExitCode> {
-    use khaosan::compliance;
-    let now = args.site.now.unwrap_or_else(khaosan::dates::now);
-    let loaded = khaosan::build::load_and_decide(&args.site.root, &args.site.load_options(), now)?;
-    let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot)?;
-    let tz = loaded.config.tz()?;
-    let result = compliance::evaluate(
-        &checklist,
-        &compliance::live_instances(&loaded.report),
-        now,
-        tz,
-    );
-    let result = compliance::apply_site_features(
-        result,
-        &checklist,
-        compliance::SiteFeatures::of(&loaded.config),
-    );
-    let documents = || {
-        khaosan::documents::Documents::load(
-            &loaded.snapshot,
-            &loaded.config.theme,
-            tz,
-            compliance::TEMPLATES,
-        )
-    };
-    let text = match args.format {
-        ComplianceFormat::Table => compliance::table(&result, &checklist, &documents()?)?,
-        ComplianceFormat::Md => compliance::markdown(&result, &checklist, &documents()?)?,
-        ComplianceFormat::Json => serde_json::to_string_pretty(&result)? + "\n",
-    };
+    use khaosan::commands::compliance::{ComplianceOptions, Format, compliance};
+    let text = compliance(&ComplianceOptions {
+        root: args.site.root.clone(),
+        now: args.site.now,
+        load: args.site.load_options(),
+        format: match args.format {
+            ComplianceFormat::Table => Format::Table,
+            ComplianceFormat::Json => Format::Json,
+            ComplianceFormat::Md => Format::Markdown,
+        },
+    })?;
     print_out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
-    use khaosan::monitoring::{Round, monitor};
-    let now = args.site.now.unwrap_or_else(khaosan::dates::now);
-    let loaded = khaosan::build::load_and_decide(&args.site.root, &args.site.load_options(), now)?;
-    let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot)?;
-    let tz = loaded.config.tz()?;
-    let round = match (args.from, args.to) {
-        (Some(from), Some(to)) => Round::between(from, to, tz)?,
-        _ => Round::latest_completed(&checklist.monitoring.cutoffs, now, tz)?,
-    };
-    let report = monitor(&loaded, &checklist, round, tz);
-    let documents = || {
-        khaosan::documents::Documents::load(
-            &loaded.snapshot,
-            &loaded.config.theme,
-            tz,
-            khaosan::monitoring::TEMPLATES,
-        )
-    };
-    let text = match args.format {
-        ReportFormat::Md => report.markdown(&documents()?)?,
-        ReportFormat::Csv => report.csv()?,
-        ReportFormat::Html => report.html(&documents()?)?,
-        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
-    };
+    use khaosan::commands::report::{Format, ReportOptions, report};
+    let text = report(&ReportOptions {
+        root: args.site.root.clone(),
+        now: args.site.now,
+        load: args.site.load_options(),
+        days: args.from.zip(args.to),
+        format: match args.format {
+            ReportFormat::Md => Format::Markdown,
+            ReportFormat::Html => Format::Html,
+            ReportFormat::Csv => Format::Csv,
+            ReportFormat::Json => Format::Json,
+        },
+    })?;
     match &args.output {
         Some(path) => {
             std::fs::write(path, text)
@@ -508,6 +481,7 @@ fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
 fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     use khaosan::commands::check;
     let options = check::CheckOptions {

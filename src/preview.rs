@@ -14,9 +14,10 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
-use crate::build::{Loaded, load_and_decide};
 use crate::content::Item;
 use crate::decide::Reason;
+use crate::decide::{Decisions, Verdict};
+use crate::inputs::Inputs;
 use crate::render::{render, templates::Theme};
 use crate::site::Site;
 use crate::source::{LoadOptions, Trust};
@@ -125,34 +126,38 @@ pub fn load_preview(root: &Path, options: &PreviewOptions) -> anyhow::Result<Pre
         trust_front_matter: true,
         ..LoadOptions::default()
     };
-    let loaded = load_and_decide(root, &load, options.now)?;
-    let pending = if loaded.snapshot.trust == Trust::FrontMatterOverride {
+    let inputs = Inputs::load(root, &load)?;
+    let decisions = inputs.decide(options.now);
+    let pending = if inputs.snapshot.trust == Trust::FrontMatterOverride {
         unmerged_files(root)
     } else {
         Vec::new()
     };
-    preview(loaded, options, &pending)
+    preview(&inputs, decisions, options, &pending)
 }
 
-/// Renders `loaded` into a preview. `pending` lists content files that differ from
-/// the last commit: in git mode they are live here only as if merged.
+/// Renders `inputs` into a preview. `pending` lists content files that differ from
+/// the last commit: in git mode they are live here only as if merged. With
+/// `withheld`, the items shown under a banner are made live in this preview's own
+/// copy of the decisions, which only this in-memory preview renders.
 pub fn preview(
-    mut loaded: Loaded,
+    inputs: &Inputs,
+    mut decisions: Decisions,
     options: &PreviewOptions,
     pending: &[String],
 ) -> anyhow::Result<PreviewSite> {
-    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    let tz = inputs.settings.site.tz;
     let mut shown = Vec::new();
     let mut problems = Vec::new();
-    let live = loaded.report.live_count();
-    for decision in &mut loaded.report.decisions {
+    let live = decisions.live_count();
+    for decision in &mut decisions.decisions {
         let Some(item) = decision.item.as_ref() else {
-            if let Some(reason) = &decision.reason {
+            if let Some(reason) = decision.reason() {
                 problems.push(format!("{}: {}", decision.path, reason.explain()));
             }
             continue;
         };
-        let banner = match &decision.reason {
+        let banner = match decision.reason() {
             None if pending.iter().any(|p| p == &decision.path) => Some(pending_banner(item)),
             None => None,
             Some(reason) => {
@@ -163,7 +168,7 @@ pub fn preview(
             }
         };
         let Some(banner) = banner else { continue };
-        if options.withheld || decision.live {
+        if options.withheld || decision.is_live() {
             shown.push(Shown {
                 path: decision.path.clone(),
                 url: item.url(),
@@ -171,20 +176,14 @@ pub fn preview(
             });
         }
         if options.withheld {
-            decision.live = true;
+            decision.verdict = Verdict::Live;
         }
     }
-    for problem in &loaded.report.problems {
+    for problem in &decisions.problems {
         problems.push(problem.to_string());
     }
-    let site = Site::assemble(
-        &loaded.config,
-        &loaded.registry,
-        &loaded.report,
-        &loaded.snapshot,
-        &options.base_url,
-    );
-    let theme = Theme::load(&loaded.snapshot, &loaded.config.theme)?;
+    let site = Site::assemble(inputs, &decisions, &options.base_url);
+    let theme = Theme::load(&inputs.snapshot, &inputs.settings.site.theme)?;
     let memory = Memory::default();
     render(&site, &theme, &memory)?;
     let mut files = memory
@@ -193,12 +192,7 @@ pub fn preview(
         .map_err(|_| anyhow::anyhow!("a renderer panicked"))?;
     let banners: BTreeMap<String, &str> = shown
         .iter()
-        .map(|s| {
-            (
-                format!("{}index.html", s.url.trim_start_matches('/')),
-                s.banner.as_str(),
-            )
-        })
+        .map(|s| (crate::routes::output_path(&s.url), s.banner.as_str()))
         .collect();
     for (path, bytes) in files.iter_mut() {
         if !path.ends_with(".html") {

@@ -1,19 +1,25 @@
-//! The public site as a value: only live items and what belongs to them.
+//! Stage 4, **assemble**: the public site as a value, only live items and what
+//! belongs to them.
 //!
-//! [`Site::assemble`] is the one door from the decision report to rendering. It
-//! takes live items only, and the attachments of live bundles only, so nothing
-//! withheld can reach a page, list, feed, sitemap or attachment.
+//! [`Site::assemble`] is the one door from the decisions to rendering. It takes
+//! live items only, and the attachments of live bundles only, and keeps values
+//! (the clock, the trust, the compliance result), never the decisions themselves:
+//! nothing withheld can reach a page, list, feed, sitemap or attachment, because
+//! nothing that renders can see it.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
+use crate::checklist::Checklist;
+use crate::compliance::{self, Compliance};
 use crate::config::{SectionConfig, SiteConfig, SortOrder};
-use crate::content::{Item, Lang};
-use crate::decide::DecisionReport;
+use crate::content::{Intro, Item, Lang};
+use crate::decide::Decisions;
+use crate::inputs::Inputs;
 use crate::registry::Registry;
-use crate::source::{Approval, Blob, Snapshot};
+use crate::source::{Approval, Blob, Snapshot, Trust};
 
 /// How site-relative paths become links: under the path of `base_url`
 /// (`/` or, for a project site, `/repo/`), or absolute for feeds.
@@ -109,14 +115,21 @@ pub struct Section<'a> {
 pub struct Site<'a> {
     pub config: &'a SiteConfig,
     pub registry: &'a Registry,
-    pub report: &'a DecisionReport,
     pub tz: Tz,
+    /// The moment the site is built for.
+    pub now: DateTime<FixedOffset>,
+    /// How far the approvals of its items were checked.
+    pub trust: Trust,
     pub urls: Urls,
     pub items: Vec<LiveItem<'a>>,
     pub sections: Vec<Section<'a>>,
+    /// Introductions of the home page (`""`) and of sections, by language.
+    pub intros: &'a BTreeMap<(String, Lang), Intro>,
     /// `checklist.toml` for the evidence pages; `None` when the file does not parse
     /// (`khaosan compliance` says why), so a typo there never stops a takedown.
-    pub checklist: Option<crate::checklist::Checklist>,
+    pub checklist: Option<&'a Checklist>,
+    /// What the live items provide of the checklist, for the evidence index.
+    pub compliance: Option<Compliance>,
     /// Counts for `/statistics/` from `data/statistics.json`; `None` when the site
     /// has none or it does not parse (`khaosan check` says why).
     pub statistics: Option<crate::statistics::StatisticsData>,
@@ -125,19 +138,15 @@ pub struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub fn assemble(
-        config: &'a SiteConfig,
-        registry: &'a Registry,
-        report: &'a DecisionReport,
-        snapshot: &'a Snapshot,
-        base_url: &str,
-    ) -> Site<'a> {
-        let tz = config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-        let items: Vec<LiveItem<'a>> = report
+    /// The live items of `decisions`, at the site's `base_url`.
+    pub fn assemble(inputs: &'a Inputs, decisions: &'a Decisions, base_url: &str) -> Site<'a> {
+        let snapshot = &inputs.snapshot;
+        let config = &inputs.settings.site;
+        let items: Vec<LiveItem<'a>> = decisions
             .decisions
             .iter()
-            .filter(|d| d.live)
-            .filter_map(|d| d.item.as_ref().map(|item| (item, d.approval.as_ref())))
+            .filter(|d| d.is_live())
+            .filter_map(|d| d.item.as_deref().map(|item| (item, d.approval.as_ref())))
             .map(|(item, approval)| LiveItem {
                 item,
                 approval,
@@ -159,15 +168,20 @@ impl<'a> Site<'a> {
                 .or_default()
                 .push(i);
         }
+        let checklist = inputs.settings.checklist.as_ref().ok();
+        let compliance = checklist.map(|c| evidence(c, config, &items, decisions.now));
         Site {
             config,
-            registry,
-            report,
-            tz,
+            registry: &inputs.settings.registry,
+            tz: config.tz,
+            now: decisions.now,
+            trust: decisions.trust,
             urls: Urls::new(base_url),
             items,
             sections,
-            checklist: crate::checklist::Checklist::from_snapshot(snapshot).ok(),
+            intros: &inputs.parsed.intros,
+            checklist,
+            compliance,
             statistics: crate::statistics::StatisticsData::from_snapshot(snapshot)
                 .and_then(Result::ok),
             by_page,
@@ -193,6 +207,27 @@ impl<'a> Site<'a> {
         indices.sort_by(|&a, &b| newest_first(self.items[a].item, self.items[b].item));
         indices
     }
+}
+
+/// What the live items, and the site's own features, provide of the checklist.
+fn evidence(
+    checklist: &Checklist,
+    config: &SiteConfig,
+    items: &[LiveItem<'_>],
+    now: DateTime<FixedOffset>,
+) -> Compliance {
+    let instances: Vec<compliance::Instance<'_>> = items
+        .iter()
+        .map(|live| compliance::Instance {
+            item: live.item,
+            approval: live.approval,
+        })
+        .collect();
+    compliance::apply_site_features(
+        compliance::evaluate(checklist, &instances, now, config.tz),
+        checklist,
+        compliance::SiteFeatures::of(config),
+    )
 }
 
 /// Attachments of a live bundle: the files beside its `index.md`. A translation

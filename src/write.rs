@@ -1,4 +1,4 @@
-//! Stage 4, **write**: the new site is built in a staging folder beside the output
+//! Stage 6, **write**: the new site is built in a staging folder beside the output
 //! and swapped in only when complete, so a failed or interrupted build leaves the
 //! previous site exactly as it was.
 //!

@@ -1,9 +1,11 @@
-//! The web master's and the pull-request commands besides `build`: each reuses the
-//! load and decide stages ([`crate::build::load_and_decide`]) and only presents
-//! their result differently.
+//! The web master's and the pull-request commands besides `build`: each is a peer
+//! of `build` over the same stages (load and parse in [`crate::inputs`], then
+//! [`crate::decide`]) and only presents their result differently.
 //!
 //! - [`check`]: `khaosan check`, for pull requests;
 //! - [`status`]: `khaosan status`, the web master's daily view;
+//! - [`compliance`]: `khaosan compliance`, what the checklist is missing;
+//! - [`report`]: `khaosan report`, the monitoring report for the executives;
 //! - [`new`]: `khaosan new`, writes a new item with its front matter filled in;
 //! - [`init`]: `khaosan init`, a new office's own site repository.
 //! - [`statistics`]: `khaosan stats` and `khaosan survey`, which add counts to the
@@ -12,8 +14,10 @@
 //! - [`rtgs`]: Thai titles in Latin letters, for the file names `new` makes.
 
 pub mod check;
+pub mod compliance;
 pub mod init;
 pub mod new;
+pub mod report;
 pub mod restore;
 pub mod rtgs;
 pub mod statistics;

@@ -8,10 +8,10 @@ use anyhow::{Context as _, bail};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 
-use crate::build::load_and_decide;
 use crate::checklist::{Period, PeriodKind};
 use crate::config::{Lifetime, SectionConfig};
 use crate::dates::WrittenDate;
+use crate::inputs::Inputs;
 use crate::messages;
 use crate::registry::{Person, Registry, Role};
 use crate::slug::{ascii_slug, is_slug};
@@ -63,9 +63,9 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         trust_front_matter: true,
         ..LoadOptions::default()
     };
-    let loaded = load_and_decide(&options.root, &load, now)?;
-    let config = &loaded.config;
-    let tz = config.tz()?;
+    let inputs = Inputs::load(&options.root, &load)?;
+    let config = &inputs.settings.site;
+    let tz = config.tz;
     let Some(section) = config.section(&options.section) else {
         let known: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
         bail!(
@@ -77,8 +77,9 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     if title.is_empty() {
         bail!(messages::NEW_EMPTY_TITLE.say(&[]));
     }
-    let author = author(options, &loaded.registry)?;
-    let approver = loaded
+    let author = author(options, &inputs.settings.registry)?;
+    let approver = inputs
+        .settings
         .registry
         .people
         .iter()
@@ -94,7 +95,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
     };
     let publish_day = publish_at.with_timezone(&tz).date_naive();
     let expires = expiry(options, section, publish_day, publish_at, tz)?;
-    let warnings = early_expiry_warnings(&loaded, section, publish_at, expires.as_deref(), tz);
+    let warnings = early_expiry_warnings(&inputs, section, publish_at, expires.as_deref(), tz);
 
     let dir = format!("content/{}", section.id);
     let slug = match &options.slug {
@@ -102,9 +103,9 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
             if !is_slug(slug) {
                 bail!(messages::NEW_BAD_SLUG.say(&[("slug", slug)]));
             }
-            dated(slug, &section.id, publish_day)
+            dated(slug, section.is_news(), publish_day)
         }
-        None => slug_for(title, &section.id, publish_day, |slug| {
+        None => slug_for(title, section.is_news(), publish_day, |slug| {
             exists(options, &dir, slug)
         }),
     };
@@ -124,7 +125,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         &approver.id,
         &publish_text,
         expires.as_deref(),
-        &section.id,
+        section,
     );
     if let Some(parent) = file.parent() {
         std::fs::create_dir_all(parent)
@@ -153,7 +154,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
 /// What the section's items usually provide (their `standard` ids) and which of
 /// those need an item published at `publish` to stay longer than `expires`.
 fn early_expiry_warnings(
-    loaded: &crate::build::Loaded,
+    inputs: &Inputs,
     section: &SectionConfig,
     publish: DateTime<FixedOffset>,
     expires: Option<&str>,
@@ -163,14 +164,12 @@ fn early_expiry_warnings(
         return Vec::new();
     };
     let expires_at = crate::dates::start_of_day(expires, tz);
-    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+    let Ok(checklist) = &inputs.settings.checklist else {
         return Vec::new();
     };
-    let ids: std::collections::BTreeSet<&str> = loaded
-        .report
-        .decisions
-        .iter()
-        .filter_map(|d| d.item.as_ref())
+    let ids: std::collections::BTreeSet<&str> = inputs
+        .parsed
+        .items()
         .filter(|item| item.section == section.id)
         .flat_map(|item| item.front.standard.iter().map(String::as_str))
         .collect();
@@ -320,12 +319,12 @@ fn exists(options: &NewOptions, dir: &str, slug: &str) -> bool {
 /// A slug from the title: `flu-vaccine-2026`, a Thai title in Latin letters by the
 /// Royal Thai General System (`ประกาศรับสมัคร` → `prakat-rapsamak`), dated in `news`;
 /// then `-2`, `-3`, … while taken. A title with nothing to spell gives `item`.
-fn slug_for(title: &str, section: &str, day: NaiveDate, taken: impl Fn(&str) -> bool) -> String {
+fn slug_for(title: &str, news: bool, day: NaiveDate, taken: impl Fn(&str) -> bool) -> String {
     let mut base = ascii_slug(&super::rtgs::romanise(title));
     if base.is_empty() {
         base = "item".to_string();
     }
-    let base = dated(&base, section, day);
+    let base = dated(&base, news, day);
     if !taken(&base) {
         return base;
     }
@@ -336,11 +335,11 @@ fn slug_for(title: &str, section: &str, day: NaiveDate, taken: impl Fn(&str) -> 
 }
 
 /// News slugs start with the publish day (`2026-11-26-…`), given or made, once.
-fn dated(slug: &str, section: &str, day: NaiveDate) -> String {
+fn dated(slug: &str, news: bool, day: NaiveDate) -> String {
     let has_date = slug.len() > 11
         && chrono::NaiveDate::parse_from_str(&slug[..10], "%Y-%m-%d").is_ok()
         && slug.as_bytes()[10] == b'-';
-    if section == "news" && !has_date {
+    if news && !has_date {
         format!("{day}-{slug}")
     } else {
         slug.to_string()
@@ -353,7 +352,7 @@ fn item_text(
     approver: &str,
     publish: &str,
     expires: Option<&str>,
-    section: &str,
+    section: &SectionConfig,
 ) -> String {
     let mut text = String::from("+++\n");
     text.push_str(&format!(
@@ -371,12 +370,12 @@ fn item_text(
         text.push_str(&format!("expires = {expires}\n"));
     }
     text.push_str("# summary = \"สรุปสั้น ๆ หนึ่งประโยค\"\n# tags = [\"...\"]\n");
-    match section {
-        "news" => text.push_str(
+    if section.is_news() {
+        text.push_str(
             "# kind = \"general\"  # general | activity | alert | job | procurement | procurement-result\n",
-        ),
-        "laws" | "knowledge" => text.push_str("# source = \"https://...\"\n"),
-        _ => {}
+        );
+    } else if section.cites_sources() {
+        text.push_str("# source = \"https://...\"\n");
     }
     text.push_str(
         "+++\n\n<!-- เขียนเนื้อหาใต้บรรทัดนี้ด้วย Markdown (write the text below this line, in Markdown) -->\n",
@@ -403,47 +402,57 @@ mod tests {
     #[test]
     fn news_is_dated_and_thai_titles_get_a_dated_slug() {
         assert_eq!(
-            slug_for("Flu vaccine", "news", day(), |_| false),
+            slug_for("Flu vaccine", true, day(), |_| false),
             "2026-11-26-flu-vaccine"
         );
         assert_eq!(
-            slug_for("Flu vaccine", "knowledge", day(), |_| false),
+            slug_for("Flu vaccine", false, day(), |_| false),
             "flu-vaccine"
         );
         assert_eq!(
-            slug_for("ประกาศรับสมัคร", "laws", day(), |_| false),
+            slug_for("ประกาศรับสมัคร", false, day(), |_| false),
             "prakatrapsamak"
         );
         assert_eq!(
-            slug_for("ประกาศ รับสมัคร พนักงานขับรถยนต์", "news", day(), |_| false),
+            slug_for("ประกาศ รับสมัคร พนักงานขับรถยนต์", true, day(), |_| false),
             "2026-11-26-prakat-rapsamak-phanakngankhaprotyon"
         );
         assert_eq!(
-            slug_for("ประกาศ PM2.5", "news", day(), |s| s
+            slug_for("ประกาศ PM2.5", true, day(), |s| s
                 == "2026-11-26-prakat-pm2-5"),
             "2026-11-26-prakat-pm2-5-2"
         );
-        assert_eq!(slug_for("ๆ", "laws", day(), |_| false), "item");
+        assert_eq!(slug_for("ๆ", false, day(), |_| false), "item");
     }
 
     #[test]
     fn a_given_slug_keeps_the_date_of_news() {
-        assert_eq!(dated("flu", "news", day()), "2026-11-26-flu");
-        assert_eq!(dated("2026-12-01-flu", "news", day()), "2026-12-01-flu");
-        assert_eq!(dated("flu", "laws", day()), "flu");
+        assert_eq!(dated("flu", true, day()), "2026-11-26-flu");
+        assert_eq!(dated("2026-12-01-flu", true, day()), "2026-12-01-flu");
+        assert_eq!(dated("flu", false, day()), "flu");
     }
 
     #[test]
     fn titles_are_toml_escaped() {
         let title = "a \"quoted\" title with 'both' \\ kinds";
-        let text = item_text(title, "w", "i", "2026-11-26", None, "laws");
+        let text = item_text(
+            title,
+            "w",
+            "i",
+            "2026-11-26",
+            None,
+            &SectionConfig::named("laws", true),
+        );
         let item = crate::content::parse_item(
             "content/laws/a.md",
             &text,
-            "laws",
-            "a",
-            crate::content::Lang::Th,
-            false,
+            crate::content::ItemAt {
+                section: "laws",
+                slug: "a",
+                lang: crate::content::Lang::Th,
+                bundle: false,
+                news: false,
+            },
             chrono_tz::Asia::Bangkok,
         )
         .unwrap();

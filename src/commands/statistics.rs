@@ -14,7 +14,7 @@ use crate::statistics::{STATISTICS_FILE, StatisticsData, survey};
 /// The site's time zone from `site.toml` in the working tree (Bangkok without one).
 fn site_zone(root: &Path) -> anyhow::Result<Tz> {
     match std::fs::read_to_string(root.join(SITE_FILE)) {
-        Ok(text) => Ok(SiteConfig::parse(&text)?.tz()?),
+        Ok(text) => Ok(SiteConfig::parse(&text)?.tz),
         Err(_) => Ok(chrono_tz::Asia::Bangkok),
     }
 }

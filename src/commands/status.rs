@@ -8,9 +8,9 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::{align, local_time};
-use crate::build::load_and_decide;
 use crate::decide::{Decision, Reason};
 use crate::error::Problem;
+use crate::inputs::Inputs;
 use crate::source::{LoadOptions, Pending, Trust, TrustRoot};
 
 /// Days ahead in which a live item counts as expiring, unless `--within` says otherwise.
@@ -144,16 +144,16 @@ impl Status {
 /// Loads, decides, and says where every item stands.
 pub fn status(options: &StatusOptions) -> anyhow::Result<Status> {
     let now = options.now.unwrap_or_else(crate::dates::now);
-    let loaded = load_and_decide(&options.root, &options.load, now)?;
-    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    let inputs = Inputs::load(&options.root, &options.load)?;
+    let decisions = inputs.decide(now);
+    let tz = inputs.settings.site.tz;
     let soon = now + Duration::days(i64::from(options.within_days));
-    let mut items: Vec<ItemStatus> = loaded
-        .report
+    let mut items: Vec<ItemStatus> = decisions
         .decisions
         .iter()
         .map(|d| item_status(d, now, soon, tz))
         .collect();
-    let git = loaded.report.git.clone().unwrap_or_default();
+    let git = decisions.git.clone().unwrap_or_default();
     for item in &mut items {
         if item.state == State::ChangedUnapproved
             && let Some(p) = git.pending.iter().find(|p| p.path == item.path)
@@ -170,13 +170,13 @@ pub fn status(options: &StatusOptions) -> anyhow::Result<Status> {
     });
     Ok(Status {
         now,
-        timezone: loaded.config.timezone.clone(),
+        timezone: inputs.settings.site.timezone.clone(),
         within_days: options.within_days,
-        trust: loaded.report.trust,
-        trust_note: loaded.report.trust_note,
-        next_change: loaded.report.next_change,
+        trust: decisions.trust,
+        trust_note: decisions.trust_note,
+        next_change: decisions.next_change,
         items,
-        problems: loaded.report.problems.clone(),
+        problems: decisions.problems,
         trust_root: git.trust_root,
         pending: git.pending,
         foxtrots: git.foxtrots,
@@ -206,7 +206,7 @@ fn item_status(
         .as_ref()
         .map(|a| a.later_unapproved.as_slice())
         .unwrap_or_default();
-    let (state, detail) = match &decision.reason {
+    let (state, detail) = match decision.reason() {
         None if !later_unapproved.is_empty() => (
             State::ChangedUnapproved,
             format!(
@@ -271,7 +271,7 @@ fn item_status(
         publish: front.map(|f| f.publish),
         expires,
         approver: front.and_then(|f| f.approver.clone()),
-        reason: decision.reason.as_ref().map(Reason::code),
+        reason: decision.reason().map(Reason::code),
         detail,
         review_due,
         signed: decision
@@ -471,8 +471,7 @@ mod tests {
             path: "content/news/a.md".into(),
             url: Some("/news/a/".into()),
             title: Some("a".into()),
-            live: true,
-            reason: None,
+            verdict: crate::decide::Verdict::Live,
             approval: Some(approval),
             item: None,
         };

@@ -29,7 +29,7 @@ use crate::checklist::{
 };
 use crate::content::{Item, Lang};
 use crate::dates::{DateForm, thai_date};
-use crate::decide::DecisionReport;
+use crate::decide::Decisions;
 use crate::source::Approval;
 
 mod present;
@@ -52,13 +52,13 @@ impl Instance<'_> {
 }
 
 /// The live items of a decision report.
-pub fn live_instances(report: &DecisionReport) -> Vec<Instance<'_>> {
+pub fn live_instances(report: &Decisions) -> Vec<Instance<'_>> {
     report
         .decisions
         .iter()
-        .filter(|d| d.live)
+        .filter(|d| d.is_live())
         .filter_map(|d| {
-            d.item.as_ref().map(|item| Instance {
+            d.item.as_deref().map(|item| Instance {
                 item,
                 approval: d.approval.as_ref(),
             })
@@ -447,7 +447,7 @@ pub fn apply_site_features(
                 0,
                 Provider {
                     path: crate::config::SITE_FILE.to_string(),
-                    url: "/search/".into(),
+                    url: crate::routes::Route::Search(Lang::Th).url(),
                     title: "ค้นหาข้อมูลในเว็บไซต์ (site search)".into(),
                     lang: Lang::Th,
                     publish: now,

@@ -44,10 +44,13 @@ fn item(slug: &str, front: &str) -> Item {
     parse_item(
         &format!("content/news/{slug}.md"),
         &text,
-        "news",
-        slug,
-        Lang::Th,
-        false,
+        crate::content::ItemAt {
+            section: "news",
+            slug,
+            lang: Lang::Th,
+            bundle: false,
+            news: true,
+        },
         TZ,
     )
     .unwrap()
@@ -181,10 +184,13 @@ fn a_translation_is_not_a_second_instance() {
     let en = parse_item(
         "content/news/oct.en.md",
         text,
-        "news",
-        "oct",
-        Lang::En,
-        false,
+        crate::content::ItemAt {
+            section: "news",
+            slug: "oct",
+            lang: Lang::En,
+            bundle: false,
+            news: true,
+        },
         TZ,
     )
     .unwrap();

@@ -17,12 +17,12 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::build::Loaded;
 use crate::checklist::{Checklist, parse_month_day};
 use crate::compliance::{self, Compliance, ItemStatus, live_instances};
 use crate::content::{ContentPath, Item, item_url};
 use crate::dates::{DateForm, start_of_day, thai_date};
-use crate::decide::{Decision, Reason, decide};
+use crate::decide::{Decision, Decisions, Reason};
+use crate::inputs::Inputs;
 use crate::source::{NoticeKind, Trust};
 use crate::statistics::{MonthRow, StatisticsData, SurveySummary, fiscal_year_of};
 
@@ -213,7 +213,7 @@ pub struct RoundStatistics {
 }
 
 /// The visits of `round` and the newest survey up to its fiscal year.
-fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStatistics> {
+fn round_statistics(loaded: &Inputs, round: &Round, tz: Tz) -> Option<RoundStatistics> {
     let data = StatisticsData::from_snapshot(&loaded.snapshot)?.ok()?;
     let first = round.from.with_timezone(&tz).date_naive();
     let last = (round.to - Duration::seconds(1))
@@ -255,8 +255,8 @@ fn round_statistics(loaded: &Loaded, round: &Round, tz: Tz) -> Option<RoundStati
 
 /// An item as the decision saw it, if it was ever approved to go out.
 fn approved_item(d: &Decision) -> Option<&Item> {
-    match d.reason {
-        None | Some(Reason::Expired { .. }) => d.item.as_ref(),
+    match d.reason() {
+        None | Some(Reason::Expired { .. }) => d.item.as_deref(),
         _ => None,
     }
 }
@@ -264,7 +264,7 @@ fn approved_item(d: &Decision) -> Option<&Item> {
 /// Whether a withheld-for-approval item belongs to `round`: by the time its change
 /// reached the branch (git), else by the publish date it asked for; when neither is
 /// known it is listed rather than hidden.
-fn unapproved_in(loaded: &Loaded, d: &crate::decide::Decision, round: &Round) -> bool {
+fn unapproved_in(loaded: &Inputs, d: &crate::decide::Decision, round: &Round) -> bool {
     let from_git = loaded
         .snapshot
         .unapproved
@@ -287,10 +287,15 @@ fn event(item: &Item, at: DateTime<FixedOffset>) -> Event {
     }
 }
 
-/// Builds the report for `round` from what `load_and_decide` produced.
-pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> Monitoring {
+/// Builds the report for `round` from the site's inputs and their decisions now.
+pub fn monitor(
+    loaded: &Inputs,
+    report: &Decisions,
+    checklist: &Checklist,
+    round: Round,
+    tz: Tz,
+) -> Monitoring {
     let round_for_statistics = round.clone();
-    let report = &loaded.report;
     let now = report.now;
     let limit = checklist.monitoring.latency_limit_hours;
     let happened = |at: DateTime<FixedOffset>| round.contains(at) && at <= now;
@@ -347,7 +352,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
                 });
             }
         }
-        if let Some(reason) = &d.reason
+        if let Some(reason) = d.reason()
             && matches!(
                 reason,
                 Reason::NotApprovedInGit { .. }
@@ -396,7 +401,8 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
     }
     latencies.sort_by(|a, b| a.approved_at.cmp(&b.approved_at).then(a.path.cmp(&b.path)));
     let sections = loaded
-        .config
+        .settings
+        .site
         .sections
         .iter()
         .map(|s| {
@@ -414,12 +420,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
     let at_end = if gaps_at == now {
         None
     } else {
-        Some(decide(
-            &loaded.snapshot,
-            &loaded.config,
-            &loaded.registry,
-            gaps_at,
-        ))
+        Some(loaded.decide(gaps_at))
     };
     let compliance: Compliance = compliance::apply_site_features(
         compliance::evaluate(
@@ -429,7 +430,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
             tz,
         ),
         checklist,
-        compliance::SiteFeatures::of(&loaded.config),
+        compliance::SiteFeatures::of(&loaded.settings.site),
     );
     let counts = compliance.counts();
     let mut limits = Vec::new();
@@ -442,7 +443,7 @@ pub fn monitor(loaded: &Loaded, checklist: &Checklist, round: Round, tz: Tz) -> 
         limits.push("ข้อขาด ณ สิ้นรอบ ประเมินจากเนื้อหาฉบับที่อนุมัติปัจจุบัน ตามเวลาสิ้นรอบ (gaps at the end of the period are judged on today's approved content, at that time)".into());
     }
     Monitoring {
-        site_title: loaded.config.title.clone(),
+        site_title: loaded.settings.site.title.clone(),
         round,
         now,
         trust: report.trust,

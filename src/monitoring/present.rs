@@ -8,9 +8,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Latency, Monitoring, RoundStatistics};
-use crate::build::Loaded;
 use crate::content::Lang;
 use crate::documents::{Csv, Documents};
+use crate::inputs::Inputs;
 use crate::statistics::SurveySummary;
 use crate::statistics::charts::{month_label, survey_chart, visits_chart};
 
@@ -416,7 +416,7 @@ fn statistics_view(stats: &RoundStatistics) -> StatisticsView {
 /// The theme's Sarabun files as `@font-face` rules with the font inside (base64),
 /// so the report prints in Thai on a computer without a Thai font. The files come
 /// from the site's theme, or the copies shipped with khaosan.
-pub(super) fn embedded_fonts(loaded: &Loaded) -> String {
+pub(super) fn embedded_fonts(loaded: &Inputs) -> String {
     use base64::Engine as _;
     const THAI: &str = "U+02D7, U+0303, U+0331, U+0E01-0E5B, U+200C-200D, U+25CC";
     const LATIN: &str = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD";
@@ -456,7 +456,10 @@ pub(super) fn embedded_fonts(loaded: &Loaded) -> String {
     ];
     let mut css = String::new();
     for (name, weight, range, fallback) in shipped {
-        let path = format!("themes/{}/static/fonts/sarabun/{name}", loaded.config.theme);
+        let path = format!(
+            "themes/{}/static/fonts/sarabun/{name}",
+            loaded.settings.site.theme
+        );
         let bytes = loaded
             .snapshot
             .files

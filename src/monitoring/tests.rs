@@ -56,8 +56,8 @@ fn days_are_common_era_and_in_order() {
 }
 
 /// A site whose files carry git approvals, as the git source fills them.
-fn loaded_with_approvals(files: &[(&str, &str, Option<Approval>)]) -> Loaded {
-    let config = crate::config::SiteConfig::parse(
+fn loaded_with_approvals(files: &[(&str, &str, Option<Approval>)]) -> Inputs {
+    let site = crate::config::SiteConfig::parse(
         "title = \"t\"\nbase_url = \"https://o.example/\"\n[[section]]\nid = \"news\"\ntitle = \"ข่าว\"\n",
     )
     .unwrap();
@@ -81,13 +81,16 @@ fn loaded_with_approvals(files: &[(&str, &str, Option<Approval>)]) -> Loaded {
             },
         );
     }
-    let now = parse_now("2026-06-15T12:00:00+07:00").unwrap();
-    let report = decide(&snapshot, &config, &registry, now);
-    Loaded {
-        snapshot,
-        config,
+    let settings = crate::settings::Settings {
+        site,
         registry,
-        report,
+        checklist: Ok(Checklist::builtin()),
+    };
+    let parsed = crate::parse::parse(&snapshot, &settings);
+    Inputs {
+        snapshot,
+        settings,
+        parsed,
     }
 }
 
@@ -153,6 +156,7 @@ fn latency_updates_and_unapproved_changes_from_git_approvals() {
     let last = parse_day("2026-05-31").unwrap();
     let m = monitor(
         &loaded,
+        &loaded.decide(parse_now("2026-06-15T12:00:00+07:00").unwrap()),
         &checklist,
         Round::between(first, last, TZ).unwrap(),
         TZ,

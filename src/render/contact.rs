@@ -3,7 +3,6 @@
 //! and the mourning switch, as plain values for the templates.
 
 use chrono::{DateTime, FixedOffset};
-use chrono_tz::Tz;
 use qrcode::{Color, QrCode};
 use serde_json::{Value, json};
 
@@ -160,8 +159,8 @@ pub fn quick_links(config: &SiteConfig, urls: &Urls, lang: Lang) -> Vec<Value> {
 }
 
 /// The mourning switch at build time: on from `start` until `end` (exclusive).
-pub fn mourning(config: &SiteConfig, tz: Tz, now: DateTime<FixedOffset>) -> bool {
-    config.in_mourning(tz, now)
+pub fn mourning(config: &SiteConfig, now: DateTime<FixedOffset>) -> bool {
+    config.in_mourning(now)
 }
 
 #[cfg(test)]

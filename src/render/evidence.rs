@@ -9,17 +9,17 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::checklist::{Checklist, Family, ProvidedBy};
-use crate::compliance::{self, Instance, State};
+use crate::compliance::{self, State};
 use crate::content::Lang;
 use crate::dates::fiscal_year_be;
 use crate::registry::Role;
+use crate::routes::Route;
 use crate::site::{LiveItem, Site};
 use crate::source::Trust;
 use crate::write::Sink;
@@ -30,8 +30,11 @@ use super::view::PersonView;
 pub const TEMPLATES: &[&str] = &["standards.html", "record.html"];
 
 /// Site-relative URL of an item's publication record: `/news/a/` → `/records/news/a/`.
-pub fn record_url(item_url: &str) -> String {
-    format!("/records{item_url}")
+fn record_url(item_url: &str) -> String {
+    Route::Record {
+        item_url: item_url.into(),
+    }
+    .url()
 }
 
 /// What `record.html` sees as `record`.
@@ -75,7 +78,8 @@ fn published_at(live: &LiveItem<'_>) -> DateTime<FixedOffset> {
     })
 }
 
-fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'_>) -> RecordView {
+fn record_view(site: &Site<'_>, live: &LiveItem<'_>) -> RecordView {
+    let checklist = site.checklist;
     let item = live.item;
     let front = &item.front;
     let approval = live.approval;
@@ -99,9 +103,9 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
         commit: approval.map(|a| a.commit.clone()),
         publish: front.publish.to_rfc3339(),
         expires: front.expires.map(|t| t.to_rfc3339()),
-        verified: site.report.trust == Trust::Git && approval.is_some(),
+        verified: site.trust == Trust::Git && approval.is_some(),
         signature: approval
-            .filter(|_| site.report.trust == Trust::Git)
+            .filter(|_| site.trust == Trust::Git)
             .map(|a| a.signature.label()),
         standards: front
             .standard
@@ -121,16 +125,8 @@ fn record_view(site: &Site<'_>, checklist: Option<&Checklist>, live: &LiveItem<'
     }
 }
 
-/// Renders `/standards/`, `/en/standards/` and one record per live item.
-/// Returns the number of pages written.
-pub(super) fn render(
-    site: &Site<'_>,
-    checklist: Option<&Checklist>,
-    tera: &tera::Tera,
-    base: &BTreeMap<Lang, tera::Context>,
-    sink: &dyn Sink,
-    reuse: &super::reuse::Reuse<'_>,
-) -> anyhow::Result<usize> {
+/// A theme must carry the evidence pages' templates.
+pub(super) fn check_templates(tera: &tera::Tera) -> anyhow::Result<()> {
     for name in TEMPLATES {
         if !tera.get_template_names().any(|n| n == *name) {
             anyhow::bail!(
@@ -138,73 +134,51 @@ pub(super) fn render(
             );
         }
     }
-    // Each page's own context; `finish` adds the shared one, or reuses the page.
-    let write = |template: &str, lang: Lang, ctx: tera::Context, rel: &str| {
-        super::finish(site, tera, base, sink, reuse, template, lang, ctx, rel)
-    };
-    let records: usize = site
-        .items
-        .par_iter()
-        .map(|live| {
-            let mut ctx = tera::Context::new();
-            ctx.insert("record", &record_view(site, checklist, live));
-            ctx.insert("alternate_url", &site.urls.link(&live.item.url()));
-            ctx.insert("page_kind", "record");
-            ctx.insert(
-                "breadcrumbs",
-                &[
-                    super::crumb(
-                        &live.item.front.title,
-                        Some(&site.urls.link(&live.item.url())),
-                    ),
-                    super::crumb_key("record"),
-                ],
-            );
-            write("record.html", Lang::Th, ctx, &record_url(&live.item.url()))
-        })
-        .collect::<anyhow::Result<Vec<usize>>>()?
-        .into_iter()
-        .sum();
-    let data_files = write_record_data(site, checklist, sink)?;
-    let Some(checklist) = checklist else {
-        return Ok(records);
-    };
-    let instances: Vec<Instance<'_>> = site
-        .items
-        .iter()
-        .map(|live| Instance {
-            item: live.item,
-            approval: live.approval,
-        })
-        .collect();
-    let result = compliance::apply_site_features(
-        compliance::evaluate(checklist, &instances, site.report.now, site.tz),
-        checklist,
-        compliance::SiteFeatures::of(site.config),
+    Ok(())
+}
+
+/// The context of an item's publication record (a Thai form, whatever the
+/// language of the item).
+pub(super) fn record_context(
+    site: &Site<'_>,
+    live: &LiveItem<'_>,
+    ctx: &mut tera::Context,
+) -> &'static str {
+    let item_url = site.urls.link(&live.item.url());
+    ctx.insert("record", &record_view(site, live));
+    ctx.insert("alternate_url", &item_url);
+    ctx.insert("page_kind", "record");
+    ctx.insert(
+        "breadcrumbs",
+        &[
+            super::crumb(&live.item.front.title, Some(&item_url)),
+            super::crumb_key("record"),
+        ],
     );
-    let mut pages = records;
-    for lang in [Lang::Th, Lang::En] {
-        let mut ctx = tera::Context::new();
-        ctx.insert("page_kind", "standards");
-        ctx.insert("breadcrumbs", &[super::crumb_key("standards")]);
+    "record.html"
+}
+
+/// The context of `/standards/` or `/en/standards/`; only made when the checklist
+/// parses. `record_years` are the fiscal years with publication records as data.
+pub(super) fn standards_context(
+    site: &Site<'_>,
+    lang: Lang,
+    record_years: &[i32],
+    ctx: &mut tera::Context,
+) -> &'static str {
+    ctx.insert("page_kind", "standards");
+    ctx.insert("breadcrumbs", &[super::crumb_key("standards")]);
+    if let (Some(checklist), Some(result)) = (site.checklist, &site.compliance) {
         ctx.insert(
             "standards",
-            &standards_view(site, checklist, &result, lang, &data_files),
+            &standards_view(site, checklist, result, lang, record_years),
         );
-        ctx.insert(
-            "alternate_url",
-            &site
-                .urls
-                .link(&format!("{}standards/", other(lang).prefix())),
-        );
-        pages += write(
-            "standards.html",
-            lang,
-            ctx,
-            &format!("{}standards/", lang.prefix()),
-        )?;
     }
-    Ok(pages)
+    ctx.insert(
+        "alternate_url",
+        &site.urls.link(&Route::Standards(other(lang)).url()),
+    );
+    "standards.html"
 }
 
 fn other(lang: Lang) -> Lang {
@@ -272,13 +246,13 @@ fn standards_view(
         total.add(s.state);
     }
     json!({
-        "fiscal_year": fiscal_year_be(site.report.now, site.tz),
+        "fiscal_year": fiscal_year_be(site.now, site.tz),
         "summary": total,
         "families": families,
         "data_files": data_files.iter().rev().map(|fy| json!({
             "fiscal_year": fy,
-            "csv": site.urls.link(&format!("/records/{fy}.csv")),
-            "json": site.urls.link(&format!("/records/{fy}.json")),
+            "csv": site.urls.link(&Route::RecordData { fiscal_year: *fy, ext: "csv" }.url()),
+            "json": site.urls.link(&Route::RecordData { fiscal_year: *fy, ext: "json" }.url()),
         })).collect::<Vec<_>>(),
     })
 }
@@ -395,15 +369,11 @@ const RECORD_HEADINGS: &[&str] = &[
 
 /// Writes `/records/<fiscal year>.csv` and `.json`: the publication records of the
 /// live items that went public in each fiscal year. Returns the years written.
-fn write_record_data(
-    site: &Site<'_>,
-    checklist: Option<&Checklist>,
-    sink: &dyn Sink,
-) -> anyhow::Result<Vec<i32>> {
+pub(super) fn write_record_data(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<Vec<i32>> {
     let mut by_year: BTreeMap<i32, Vec<RecordRow>> = BTreeMap::new();
     let name = |p: Option<PersonView>| p.map(|p| p.name).unwrap_or_default();
     for live in &site.items {
-        let view = record_view(site, checklist, live);
+        let view = record_view(site, live);
         let published = published_at(live);
         by_year
             .entry(fiscal_year_be(published, site.tz))
@@ -430,9 +400,13 @@ fn write_record_data(
     }
     for (fy, rows) in &mut by_year {
         rows.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.url.cmp(&b.url)));
-        sink.write(&format!("records/{fy}.csv"), &records_csv(rows)?)?;
+        let data = |ext| Route::RecordData {
+            fiscal_year: *fy,
+            ext,
+        };
+        sink.write(&data("csv").output_path(), &records_csv(rows)?)?;
         let json = serde_json::to_vec_pretty(&json!({ "fiscal_year": fy, "records": rows }))?;
-        sink.write(&format!("records/{fy}.json"), &json)?;
+        sink.write(&data("json").output_path(), &json)?;
     }
     Ok(by_year.into_keys().collect())
 }

@@ -24,7 +24,7 @@ pub(super) fn view(site: &Site<'_>, lang: Lang) -> (Value, Value) {
     let Some(data) = &site.statistics else {
         return (Value::Null, Value::Null);
     };
-    let current = fiscal_year_be(site.report.now, site.tz);
+    let current = fiscal_year_be(site.now, site.tz);
     (
         visits(site, data, current, lang),
         survey(data, current, lang),

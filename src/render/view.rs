@@ -5,6 +5,7 @@ use serde::Serialize;
 use crate::config::SectionConfig;
 use crate::content::Lang;
 use crate::registry::Registry;
+use crate::routes::Route;
 use crate::site::{Attachment, LiveItem, Site, Urls};
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,7 +116,12 @@ impl ItemCard {
             title: front.title.clone(),
             url: urls.link(&item.url()),
             permalink: urls.permalink(&item.url()),
-            record_url: urls.link(&super::evidence::record_url(&item.url())),
+            record_url: urls.link(
+                &Route::Record {
+                    item_url: item.url().into(),
+                }
+                .url(),
+            ),
             section: item.section.clone(),
             section_title: site
                 .config
@@ -218,7 +224,14 @@ pub struct SectionView {
 
 impl SectionView {
     pub fn new(section: &SectionConfig, lang: Lang, urls: &Urls) -> SectionView {
-        let rel = |lang: Lang| format!("{}{}/", lang.prefix(), section.id);
+        let rel = |lang: Lang| {
+            Route::Section {
+                id: &section.id,
+                lang,
+                page: 1,
+            }
+            .url()
+        };
         SectionView {
             id: section.id.clone(),
             title: section_title(section, lang).to_string(),
@@ -228,7 +241,13 @@ impl SectionView {
             url_th: urls.link(&rel(Lang::Th)),
             url_en: urls.link(&rel(Lang::En)),
             permanent: section.permanent,
-            feed_url: urls.link(&format!("{}atom.xml", rel(lang))),
+            feed_url: urls.link(
+                &Route::Feed {
+                    lang,
+                    section: Some(&section.id),
+                }
+                .url(),
+            ),
         }
     }
 }
@@ -243,7 +262,12 @@ pub fn section_title(section: &SectionConfig, lang: Lang) -> &str {
 pub use crate::slug::tag_slug;
 
 pub fn tag_url(tag: &str, lang: Lang) -> String {
-    format!("{}tags/{}/", lang.prefix(), tag_slug(tag))
+    Route::Tag {
+        slug: &tag_slug(tag),
+        lang,
+        page: 1,
+    }
+    .url()
 }
 
 /// Pages the pager of page `current` of `total` links: the first, the last, and

@@ -25,13 +25,11 @@ use serde::Serialize;
 use crate::content::Lang;
 use crate::dates::{DateForm, english_date, thai_date};
 use crate::render::markdown;
+use crate::routes::Route;
 use crate::site::Site;
 use crate::write::Sink;
 use normalize::normalize;
 use tokens::{bigrams, chunks, has_thai, stem};
-
-/// Folder of the indexes inside the output.
-pub const INDEX_DIR: &str = "search-index";
 
 /// Average shard size aimed at, in bytes: small enough that a query touching a
 /// dozen shards stays within its transfer budget.
@@ -447,10 +445,11 @@ pub fn write(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> {
     for lang in [Lang::Th, Lang::En] {
         let index = index_of(site, lang);
         let files = index.files(&site.urls.base_path);
-        let dir = format!("{INDEX_DIR}/{}", lang.code());
+        let dir = Route::SearchIndex(lang).url();
+        let dir = dir.trim_start_matches('/');
         files
             .par_iter()
-            .map(|(name, bytes)| sink.write(&format!("{dir}/{name}"), bytes))
+            .map(|(name, bytes)| sink.write(&format!("{dir}{name}"), bytes))
             .collect::<anyhow::Result<()>>()?;
         written += files.len();
     }

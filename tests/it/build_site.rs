@@ -95,7 +95,7 @@ fn each_withholding_reason_is_reported_and_nothing_leaks() {
             .iter()
             .find(|d| d.path == path)
             .unwrap();
-        d.reason.as_ref().map(|r| r.code())
+        d.reason().map(|r| r.code())
     };
     assert_eq!(reason_of("content/news/invalid.md"), Some("invalid"));
     assert_eq!(reason_of("content/news/unknown-key.md"), Some("invalid"));
@@ -133,7 +133,7 @@ fn each_withholding_reason_is_reported_and_nothing_leaks() {
         .iter()
         .find(|d| d.path.ends_with("unknown-key.md"))
         .unwrap();
-    let text = typo.reason.as_ref().unwrap().explain();
+    let text = typo.reason().unwrap().explain();
     assert!(text.contains("content/news/unknown-key.md:6"), "{text}");
     assert!(text.contains("did you mean `expires`"), "{text}");
     let be = outcome
@@ -142,7 +142,7 @@ fn each_withholding_reason_is_reported_and_nothing_leaks() {
         .iter()
         .find(|d| d.path.ends_with("buddhist-year.md"))
         .unwrap();
-    assert!(be.reason.as_ref().unwrap().explain().contains("write 2026"));
+    assert!(be.reason().unwrap().explain().contains("write 2026"));
 
     // The report on disk explains each withheld item; it lives outside the output.
     let report = std::fs::read_to_string(site.dir.path().join("report.json")).unwrap();
@@ -269,11 +269,7 @@ fn two_files_claiming_one_url_are_both_withheld() {
         .report
         .decisions
         .iter()
-        .filter(|d| {
-            d.reason
-                .as_ref()
-                .is_some_and(|r| r.code() == "duplicate-url")
-        })
+        .filter(|d| d.reason().is_some_and(|r| r.code() == "duplicate-url"))
         .collect();
     assert_eq!(dups.len(), 2);
     site.assert_nowhere("CANARY-");

@@ -5,10 +5,10 @@
 use std::process::Command;
 
 use crate::common::{Fixture, item, khaosan_bin};
-use khaosan::build::load_and_decide;
 use khaosan::checklist::Checklist;
 use khaosan::compliance::{self, Gap, State};
 use khaosan::dates::parse_now;
+use khaosan::inputs::Inputs;
 use khaosan::monitoring::{Round, monitor};
 
 /// A checklist of five requirements, one of each kind the evaluation knows.
@@ -122,15 +122,11 @@ fn office() -> Fixture {
 
 fn evaluate(site: &Fixture, now: &str) -> compliance::Compliance {
     let now = parse_now(now).unwrap();
-    let loaded = load_and_decide(&site.root(), &Default::default(), now).unwrap();
+    let loaded = Inputs::load(&site.root(), &Default::default()).unwrap();
+    let decisions = loaded.decide(now);
     let checklist = Checklist::from_snapshot(&loaded.snapshot).unwrap();
-    let tz = loaded.config.tz().unwrap();
-    compliance::evaluate(
-        &checklist,
-        &compliance::live_instances(&loaded.report),
-        now,
-        tz,
-    )
+    let tz = loaded.settings.site.tz;
+    compliance::evaluate(&checklist, &compliance::live_instances(&decisions), now, tz)
 }
 
 fn state<'a>(c: &'a compliance::Compliance, id: &str) -> &'a compliance::ItemStatus {
@@ -244,13 +240,15 @@ fn evidence_pages_list_only_live_items() {
 fn report_counts_a_period_and_says_what_it_cannot_see() {
     let site = office();
     let now = parse_now(NOW).unwrap();
-    let loaded = load_and_decide(&site.root(), &Default::default(), now).unwrap();
+    let loaded = Inputs::load(&site.root(), &Default::default()).unwrap();
+    let decisions = loaded.decide(now);
     let checklist = Checklist::from_snapshot(&loaded.snapshot).unwrap();
-    let tz = loaded.config.tz().unwrap();
+    let tz = loaded.settings.site.tz;
     let from = khaosan::monitoring::parse_day("2025-11-01").unwrap();
     let to = khaosan::monitoring::parse_day("2026-01-31").unwrap();
     let report = monitor(
         &loaded,
+        &decisions,
         &checklist,
         Round::between(from, to, tz).unwrap(),
         tz,
@@ -282,7 +280,7 @@ fn report_counts_a_period_and_says_what_it_cannot_see() {
 
     let documents = khaosan::documents::Documents::load(
         &loaded.snapshot,
-        &loaded.config.theme,
+        &loaded.settings.site.theme,
         tz,
         khaosan::monitoring::TEMPLATES,
     )

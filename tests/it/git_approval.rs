@@ -106,8 +106,8 @@ fn decision<'a>(outcome: &'a BuildOutcome, path: &str) -> &'a Decision {
 /// Why `path` is withheld, as the report explains it.
 fn why(outcome: &BuildOutcome, path: &str) -> String {
     let d = decision(outcome, path);
-    assert!(!d.live, "{path} should be withheld");
-    d.reason.as_ref().unwrap().explain()
+    assert!(!d.is_live(), "{path} should be withheld");
+    d.reason().unwrap().explain()
 }
 
 fn notices(outcome: &BuildOutcome) -> String {
@@ -273,9 +273,9 @@ fn registry_change_by_an_approver_takes_effect_from_the_next_commit() {
     );
     let outcome = site.build(NOW);
     assert!(
-        decision(&outcome, A).live,
+        decision(&outcome, A).is_live(),
         "{:?}",
-        decision(&outcome, A).reason
+        decision(&outcome, A).reason()
     );
     assert_eq!(
         decision(&outcome, A).approval.as_ref().unwrap().approver,
@@ -307,7 +307,7 @@ fn turning_verification_on_midway_trusts_that_tree_and_checks_what_follows() {
             .unwrap()
             .contains("BEFORE-VERIFY")
     );
-    assert!(decision(&outcome, "content/news/b.md").reason.is_some());
+    assert!(decision(&outcome, "content/news/b.md").reason().is_some());
     site.assert_nowhere("CANARY-");
     // An uncommitted change to the working tree does not turn it off either.
     assert!(
@@ -377,12 +377,8 @@ fn deletion_takes_effect_at_once_and_is_reported() {
         .find(|n| n.kind == khaosan::source::NoticeKind::Deleted)
         .unwrap();
     assert_eq!(deleted.at.unwrap().to_rfc3339(), at(20));
-    let loaded = khaosan::build::load_and_decide(
-        &site.root(),
-        &Default::default(),
-        khaosan::dates::parse_now(NOW).unwrap(),
-    )
-    .unwrap();
+    let loaded = khaosan::inputs::Inputs::load(&site.root(), &Default::default()).unwrap();
+    let decisions = loaded.decide(khaosan::dates::parse_now(NOW).unwrap());
     let checklist = khaosan::checklist::Checklist::from_snapshot(&loaded.snapshot).unwrap();
     let tz = chrono_tz::Asia::Bangkok;
     let round = khaosan::monitoring::Round::between(
@@ -391,7 +387,7 @@ fn deletion_takes_effect_at_once_and_is_reported() {
         tz,
     )
     .unwrap();
-    let report = khaosan::monitoring::monitor(&loaded, &checklist, round, tz);
+    let report = khaosan::monitoring::monitor(&loaded, &decisions, &checklist, round, tz);
     let taken_down: Vec<&str> = report.taken_down.iter().map(|e| e.path.as_str()).collect();
     assert_eq!(taken_down, [A]);
 }

@@ -85,7 +85,7 @@ fn live(outcome: &BuildOutcome, path: &str) -> bool {
         .report
         .decisions
         .iter()
-        .any(|d| d.path == path && d.live)
+        .any(|d| d.path == path && d.is_live())
 }
 
 /// What `check` says the item will be once merged.
@@ -201,8 +201,8 @@ fn an_unknown_author_is_an_error_in_check_and_withheld_by_the_build() {
         .iter()
         .find(|d| d.path == path)
         .unwrap();
-    assert!(!decision.live);
-    assert_eq!(decision.reason.as_ref().unwrap().code(), "unknown-author");
+    assert!(!decision.is_live());
+    assert_eq!(decision.reason().unwrap().code(), "unknown-author");
     site.assert_nowhere("CANARY-GHOST");
     site.assert_nowhere("nobody-registered");
 }
@@ -305,7 +305,7 @@ fn a_merge_by_an_unregistered_email_says_to_propose_again_once_the_email_is_adde
         .iter()
         .find(|d| d.path == path)
         .unwrap();
-    let why = decision.reason.as_ref().unwrap().explain();
+    let why = decision.reason().unwrap().explain();
     assert!(
         !why.contains("whose e-mail is not in"),
         "no longer true: {why}"

@@ -30,11 +30,7 @@ fn git_corpus_publishes_only_approved_versions() {
             .iter()
             .find(|d| &d.path == path)
             .unwrap();
-        assert_eq!(
-            d.reason.as_ref().unwrap().code(),
-            "not-approved-in-git",
-            "{path}"
-        );
+        assert_eq!(d.reason().unwrap().code(), "not-approved-in-git", "{path}");
     }
     // Pending items: live in the version the director merged; the later edit is reported.
     let pending: Vec<_> = outcome

@@ -535,7 +535,7 @@ fn withdrawn_means_absent_so_committing_it_again_needs_approval() {
             .report
             .decisions
             .iter()
-            .any(|d| d.path == A && !d.live)
+            .any(|d| d.path == A && !d.is_live())
     );
 }
 
@@ -691,7 +691,7 @@ fn a_foxtrot_merge_grants_nothing_to_the_web_masters_edit() {
             .report
             .decisions
             .iter()
-            .any(|d| d.path == w && !d.live)
+            .any(|d| d.path == w && !d.is_live())
     );
 }
 

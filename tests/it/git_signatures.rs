@@ -195,7 +195,7 @@ fn said(outcome: &BuildOutcome) -> String {
         .iter()
         .map(|n| n.message.clone())
         .collect();
-    if let Some(reason) = &decision(outcome, A).reason {
+    if let Some(reason) = decision(outcome, A).reason() {
         text.push(reason.explain());
     }
     text.join("\n")
@@ -205,7 +205,7 @@ fn said(outcome: &BuildOutcome) -> String {
 /// said `expected` about it.
 fn assert_withheld(site: &Fixture, canary: &str, expected: &str) {
     let outcome = site.build(NOW);
-    assert!(!decision(&outcome, A).live, "{canary} went live");
+    assert!(!decision(&outcome, A).is_live(), "{canary} went live");
     site.assert_nowhere(canary);
     let said = said(&outcome);
     assert!(said.contains(expected), "expected «{expected}» in:\n{said}");
@@ -215,7 +215,7 @@ fn assert_withheld(site: &Fixture, canary: &str, expected: &str) {
 fn assert_published(site: &Fixture, text: &str, signed: bool) {
     let outcome = site.build(NOW);
     let d = decision(&outcome, A);
-    assert!(d.live, "{text} withheld: {}", said(&outcome));
+    assert!(d.is_live(), "{text} withheld: {}", said(&outcome));
     assert!(site.output("news/a/index.html").unwrap().contains(text));
     let approval = d.approval.clone().unwrap();
     assert_eq!(approval.approver, "inchai");
@@ -342,7 +342,7 @@ fn unsigned_web_merge_is_withheld_and_the_approved_version_stays() {
     );
     web_merge(&site, &INCHAI_WEB, None, "CANARY-UNSIGNED-MERGE");
     let outcome = site.build(NOW);
-    assert!(decision(&outcome, A).live);
+    assert!(decision(&outcome, A).is_live());
     assert!(
         site.output("news/a/index.html")
             .unwrap()

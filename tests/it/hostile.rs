@@ -31,8 +31,8 @@ fn assert_withheld(f: &Fixture, path: &str, needle: &str) {
         .iter()
         .find(|d| d.path == path)
         .unwrap_or_else(|| panic!("{path} has a decision"));
-    assert!(!decision.live, "{path} is withheld");
-    let reason = decision.reason.as_ref().unwrap();
+    assert!(!decision.is_live(), "{path} is withheld");
+    let reason = decision.reason().unwrap();
     assert!(reason.is_problem(), "{path}: {reason:?}");
     let why = reason.explain();
     assert!(why.contains(needle), "{path}: {why}");
@@ -241,7 +241,7 @@ fn case4_control_characters_in_title_summary_and_body_are_refused_on_their_line(
         .report
         .decisions
         .iter()
-        .filter_map(|d| match &d.reason {
+        .filter_map(|d| match d.reason() {
             Some(khaosan::decide::Reason::Invalid { problems }) => {
                 Some((d.path.clone(), problems[0].line))
             }
@@ -292,7 +292,7 @@ fn case5_runaway_markdown_is_withheld_before_parsing() {
             .report
             .decisions
             .iter()
-            .any(|d| d.path == "content/news/big.md" && d.live)
+            .any(|d| d.path == "content/news/big.md" && d.is_live())
     );
 }
 

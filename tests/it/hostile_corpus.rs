@@ -132,11 +132,11 @@ fn hostile_items_in_a_generated_site_are_each_withheld() {
             .iter()
             .find(|d| &d.path == path)
             .unwrap_or_else(|| panic!("{path} was decided"));
-        assert!(!decision.live, "{path} is withheld");
+        assert!(!decision.is_live(), "{path} is withheld");
         assert!(
-            decision.reason.as_ref().is_some_and(|r| r.is_problem()),
+            decision.reason().is_some_and(|r| r.is_problem()),
             "{path}: {:?}",
-            decision.reason
+            decision.reason()
         );
     }
     #[cfg(unix)]

@@ -235,9 +235,9 @@ fn build_with(hostile: &HostileItem) -> Result<(), TestCaseError> {
         .find(|d| d.path == "content/news/bad/index.md")
         .unwrap();
     if hostile.unapproved {
-        prop_assert!(!bad.live);
+        prop_assert!(!bad.is_live());
     }
-    if !bad.live {
+    if !bad.is_live() {
         for (path, text) in f.all_output() {
             prop_assert!(!path.contains(canary), "{} names the canary", path);
             prop_assert!(!text.contains(canary), "withheld canary in {}", path);
@@ -279,7 +279,7 @@ proptest! {
         nasty_text(40),
         (nasty_text(10), date_text(), markdown()).prop_map(|(t, d, b)| format!("+++\ntitle = {}\npublish = {d}\n+++\n{b}", toml_string(&t))),
     ]) {
-        let _ = parse_item("content/news/a.md", &text, "news", "a", Lang::Th, false, chrono_tz::Asia::Bangkok);
+        let _ = parse_item("content/news/a.md", &text, khaosan::content::ItemAt { section: "news", slug: "a", lang: Lang::Th, bundle: false, news: true }, chrono_tz::Asia::Bangkok);
         let _ = parse_intro("content/news/_index.md", &text);
     }
 

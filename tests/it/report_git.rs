@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use khaosan::build::{BuildOptions, build, load_and_decide};
+use khaosan::build::{BuildOptions, build};
 use khaosan::checklist::Checklist;
 use khaosan::dates::parse_now;
+use khaosan::inputs::Inputs;
 use khaosan::monitoring::{Round, monitor, parse_day};
 
 const NOW: &str = "2026-06-01T12:00:00+07:00";
@@ -89,16 +90,17 @@ fn report_latency_matches_the_git_history() {
     // published; how long each takes is shown by bench/run.sh, not asserted here.
     build(&options).unwrap();
 
-    let loaded = load_and_decide(&site, &Default::default(), now).unwrap();
+    let loaded = Inputs::load(&site, &Default::default()).unwrap();
+    let decisions = loaded.decide(now);
     let checklist = Checklist::from_snapshot(&loaded.snapshot).unwrap();
-    let tz = loaded.config.tz().unwrap();
+    let tz = loaded.settings.site.tz;
     let round = Round::between(
         parse_day("2024-01-01").unwrap(),
         parse_day("2026-06-01").unwrap(),
         tz,
     )
     .unwrap();
-    let report = monitor(&loaded, &checklist, round, tz);
+    let report = monitor(&loaded, &decisions, &checklist, round, tz);
 
     let history = approvals_in_history(&site);
     assert!(

@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::Judged;
 use super::links::front_matter_line;
 use super::{CheckOptions, Finding, Scope, Severity};
-use crate::build::{Loaded, load_and_decide};
 use crate::content::ContentPath;
 use crate::decide::Reason;
 use crate::error::Problem;
+use crate::inputs::Inputs;
 use crate::messages;
 use crate::registry::{REGISTRY_FILE, Registry};
 use crate::source::git::proposal::ProposalError;
@@ -23,7 +24,7 @@ pub(super) fn load(
     options: &CheckOptions,
     now: DateTime<FixedOffset>,
     findings: &mut Vec<Finding>,
-) -> anyhow::Result<Loaded> {
+) -> anyhow::Result<Judged> {
     let proposal = Proposal {
         base: options.base.clone(),
         merger: named_merger(options),
@@ -36,7 +37,7 @@ pub(super) fn load(
         proposal: Some(proposal),
         ..LoadOptions::default()
     };
-    match load_and_decide(&options.root, &load, now) {
+    match judge(&options.root, &load, now) {
         Ok(loaded) => Ok(loaded),
         Err(err) if err.downcast_ref::<Problem>().is_some() => Err(err),
         Err(err) => {
@@ -56,9 +57,22 @@ pub(super) fn load(
                 trust_front_matter: true,
                 ..LoadOptions::default()
             };
-            load_and_decide(&options.root, &load, now)
+            judge(&options.root, &load, now)
         }
     }
+}
+
+/// Loads the site and decides it at `now`.
+fn judge(
+    root: &std::path::Path,
+    load: &LoadOptions,
+    now: DateTime<FixedOffset>,
+) -> anyhow::Result<Judged> {
+    let inputs = Inputs::load(root, load)?;
+    Ok(Judged {
+        decisions: inputs.decide(now),
+        inputs,
+    })
 }
 
 /// The approver the change's items name (the most named, when they differ: one
@@ -86,14 +100,14 @@ fn named_merger(options: &CheckOptions) -> Option<String> {
 }
 
 /// The approver the change was judged as merged by, in git mode.
-pub(super) fn merged_by(loaded: &Loaded) -> Option<String> {
-    let info = loaded.snapshot.git.as_ref()?.proposal.as_ref()?;
+pub(super) fn merged_by(loaded: &Judged) -> Option<String> {
+    let info = loaded.inputs.snapshot.git.as_ref()?.proposal.as_ref()?;
     Some(info.merger.clone())
 }
 
 /// What the imagined merge refused for `path`, when it refused it.
-pub(super) fn refused_by_proposal<'a>(loaded: &'a Loaded, path: &str) -> Option<&'a Pending> {
-    let git = loaded.snapshot.git.as_ref()?;
+pub(super) fn refused_by_proposal<'a>(loaded: &'a Judged, path: &str) -> Option<&'a Pending> {
+    let git = loaded.inputs.snapshot.git.as_ref()?;
     let info = git.proposal.as_ref()?;
     git.pending
         .iter()
@@ -101,10 +115,10 @@ pub(super) fn refused_by_proposal<'a>(loaded: &'a Loaded, path: &str) -> Option<
 }
 
 /// Every item withheld for something a person must fix, and every file problem.
-pub(super) fn decision_findings(loaded: &Loaded, scope_of: &dyn Fn(&str) -> Scope) -> Vec<Finding> {
+pub(super) fn decision_findings(loaded: &Judged, scope_of: &dyn Fn(&str) -> Scope) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for decision in &loaded.report.decisions {
-        let Some(reason) = decision.reason.as_ref().filter(|r| r.is_problem()) else {
+    for decision in &loaded.decisions.decisions {
+        let Some(reason) = decision.reason().filter(|r| r.is_problem()) else {
             continue;
         };
         let scope = scope_of(&decision.path);
@@ -119,6 +133,7 @@ pub(super) fn decision_findings(loaded: &Loaded, scope_of: &dyn Fn(&str) -> Scop
             }
             other => {
                 let text = loaded
+                    .inputs
                     .snapshot
                     .text(&decision.path)
                     .and_then(Result::ok)
@@ -145,7 +160,9 @@ pub(super) fn decision_findings(loaded: &Loaded, scope_of: &dyn Fn(&str) -> Scop
             }
         }
     }
-    for problem in &loaded.report.problems {
+    // A broken checklist does not stop a build, so the check is where it is caught.
+    let checklist_problem = loaded.inputs.settings.checklist.as_ref().err();
+    for problem in loaded.decisions.problems.iter().chain(checklist_problem) {
         let scope = scope_of(&problem.file);
         let mut finding =
             Finding::from_problem(problem, scope.severity, &messages::FILE_PROBLEM.prefix());
@@ -159,10 +176,10 @@ pub(super) fn decision_findings(loaded: &Loaded, scope_of: &dyn Fn(&str) -> Scop
 /// approve, with the rule's reason and the way out. Always an error: after the
 /// merge the build would keep the old version, or publish nothing.
 pub(super) fn proposal_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     changed: Option<&[(String, super::ChangeKind)]>,
 ) -> Vec<Finding> {
-    let Some(git) = loaded.snapshot.git.as_ref() else {
+    let Some(git) = loaded.inputs.snapshot.git.as_ref() else {
         return Vec::new();
     };
     let Some(info) = git.proposal.as_ref() else {
@@ -173,6 +190,8 @@ pub(super) fn proposal_findings(
         |files| files.iter().any(|(p, _)| p == REGISTRY_FILE),
     );
     let approvers: Vec<String> = loaded
+        .inputs
+        .settings
         .registry
         .people
         .iter()
@@ -187,10 +206,10 @@ pub(super) fn proposal_findings(
         .filter(|p| !p.commit.is_empty() && info.commit.starts_with(&p.commit))
     {
         let kept = loaded
-            .report
+            .decisions
             .decisions
             .iter()
-            .any(|d| d.path == pending.path && d.live);
+            .any(|d| d.path == pending.path && d.is_live());
         let which = if kept {
             &messages::PROPOSAL_IGNORED
         } else {
@@ -216,6 +235,7 @@ pub(super) fn proposal_findings(
         message.push(' ');
         message.push_str(&hint);
         let line = loaded
+            .inputs
             .snapshot
             .origin
             .root
@@ -237,7 +257,7 @@ pub(super) fn proposal_findings(
 
 /// The problems of an item the imagined merge refused: history never lets it be
 /// parsed, but the person fixing the pull request needs every error at once.
-fn unmerged_problems(loaded: &Loaded, path: &str) -> Vec<Finding> {
+fn unmerged_problems(loaded: &Judged, path: &str) -> Vec<Finding> {
     let ContentPath::Item {
         section,
         slug,
@@ -247,11 +267,18 @@ fn unmerged_problems(loaded: &Loaded, path: &str) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let Ok(text) = std::fs::read_to_string(loaded.snapshot.origin.root.join(path)) else {
+    let Ok(text) = std::fs::read_to_string(loaded.inputs.snapshot.origin.root.join(path)) else {
         return Vec::new();
     };
-    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-    match crate::content::parse_item(path, &text, &section, &slug, lang, bundle, tz) {
+    let tz = loaded.inputs.settings.site.tz;
+    let at = crate::content::ItemAt {
+        section: &section,
+        slug: &slug,
+        lang,
+        bundle,
+        news: loaded.inputs.settings.site.is_news_section(&section),
+    };
+    match crate::content::parse_item(path, &text, at, tz) {
         Ok(_) => Vec::new(),
         Err(problems) => {
             let prefix = format!(

@@ -6,8 +6,8 @@ use anyhow::Context as _;
 use chrono_tz::Tz;
 
 use super::super::local_time;
+use super::Judged;
 use super::{Change, ChangeKind, ChangedItem};
-use crate::build::Loaded;
 use crate::content::ContentPath;
 use crate::decide::{Decision, Reason};
 use crate::registry::Role;
@@ -79,7 +79,7 @@ pub(super) fn changed_files(root: &Path, rev: &str) -> anyhow::Result<Vec<(Strin
 
 pub(super) fn describe_changes(
     files: Vec<(String, ChangeKind)>,
-    loaded: &Loaded,
+    loaded: &Judged,
     tz: Tz,
 ) -> Vec<Change> {
     let mut changes: Vec<Change> = files
@@ -88,7 +88,7 @@ pub(super) fn describe_changes(
             let item = match (kind, ContentPath::classify(&path)) {
                 (ChangeKind::Deleted, _) => None,
                 (_, ContentPath::Item { .. }) => loaded
-                    .report
+                    .decisions
                     .decisions
                     .iter()
                     .find(|d| d.path == path)
@@ -102,12 +102,12 @@ pub(super) fn describe_changes(
     changes
 }
 
-pub(super) fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> ChangedItem {
-    let front = decision.item.as_ref().map(|item| &item.front);
+pub(super) fn changed_item(decision: &Decision, loaded: &Judged, tz: Tz) -> ChangedItem {
+    let front = decision.item.as_deref().map(|item| &item.front);
     let approver = front.and_then(|f| f.approver.clone());
     let approver_name = approver
         .as_deref()
-        .and_then(|id| loaded.registry.person(id))
+        .and_then(|id| loaded.inputs.settings.registry.person(id))
         .filter(|p| p.has_role(Role::Approver))
         .map(|p| {
             if p.title.is_empty() {
@@ -118,8 +118,8 @@ pub(super) fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> Chan
         });
     // In git mode: the imagined merge did not approve this change.
     let refused = super::approvals::refused_by_proposal(loaded, &decision.path);
-    let state = match (&decision.reason, refused) {
-        (_, Some(pending)) if decision.live => format!(
+    let state = match (decision.reason(), refused) {
+        (_, Some(pending)) if decision.is_live() => format!(
             "การเปลี่ยนแปลงจะถูกละเลย ยังแสดงฉบับที่อนุมัติแล้ว (the change would be ignored; the approved version stays): {}",
             pending.label
         ),
@@ -147,7 +147,7 @@ pub(super) fn changed_item(decision: &Decision, loaded: &Loaded, tz: Tz) -> Chan
         approver,
         approver_name,
         state,
-        problem: refused.is_some() || decision.reason.as_ref().is_some_and(Reason::is_problem),
+        problem: refused.is_some() || decision.reason().is_some_and(Reason::is_problem),
     }
 }
 

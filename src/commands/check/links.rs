@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
 use super::super::local_time;
+use super::Judged;
 use super::{Finding, Severity};
-use crate::build::Loaded;
 use crate::content::Item;
 use crate::decide::{Decision, Reason};
 use crate::error::line_of;
@@ -28,26 +28,26 @@ pub(super) fn front_matter_line(text: &str, key: &str) -> Option<usize> {
 /// live for all of it. With a `scope` (the changed paths and their URLs), only links
 /// from or to something in it are reported.
 pub(super) fn link_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     now: DateTime<FixedOffset>,
     tz: Tz,
     severity: Severity,
     scope: Option<&[String]>,
 ) -> Vec<Finding> {
     let in_scope = |path: &str| scope.is_none_or(|s| s.iter().any(|p| p == path));
-    let decisions = &loaded.report.decisions;
+    let decisions = &loaded.decisions.decisions;
     let by_url: BTreeMap<&str, &Decision> = decisions
         .iter()
         .filter_map(|d| d.url.as_deref().map(|url| (url, d)))
         .collect();
-    let urls = Urls::new(&loaded.config.base_url);
+    let urls = Urls::new(&loaded.inputs.settings.site.base_url);
     let mut findings = Vec::new();
     for decision in decisions {
-        let scheduled = matches!(decision.reason, Some(Reason::NotYetPublished { .. }));
+        let scheduled = matches!(decision.reason(), Some(Reason::NotYetPublished { .. }));
         let Some(item) = decision
             .item
-            .as_ref()
-            .filter(|_| decision.live || scheduled)
+            .as_deref()
+            .filter(|_| decision.is_live() || scheduled)
         else {
             continue;
         };
@@ -95,7 +95,7 @@ pub(super) fn target_problem(
     tz: Tz,
 ) -> Option<String> {
     let what = format!("{} ({})", target.url.as_deref().unwrap_or(""), target.path);
-    if let Some(Reason::NotYetPublished { publish }) = &target.reason
+    if let Some(Reason::NotYetPublished { publish }) = target.reason()
         && *publish > from
     {
         let at = local_time(*publish, tz);
@@ -104,7 +104,7 @@ pub(super) fn target_problem(
             &[],
         ));
     }
-    match &target.reason {
+    match target.reason() {
         None | Some(Reason::NotYetPublished { .. }) => {}
         Some(reason) => {
             return Some(
@@ -112,7 +112,7 @@ pub(super) fn target_problem(
             );
         }
     }
-    let target_expires = target.item.as_ref()?.front.expires?;
+    let target_expires = target.item.as_deref()?.front.expires?;
     match item.front.expires {
         Some(own) if own <= target_expires => None,
         own => {
@@ -133,13 +133,13 @@ pub(super) fn target_problem(
 }
 
 /// `/section/slug/` (or `/en/section/slug/`) of a section that exists.
-pub(super) fn looks_like_item(path: &str, loaded: &Loaded) -> bool {
+pub(super) fn looks_like_item(path: &str, loaded: &Judged) -> bool {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let parts = match parts.as_slice() {
         ["en", rest @ ..] => rest,
         all => all,
     };
-    matches!(parts, [section, _] if loaded.config.section(section).is_some())
+    matches!(parts, [section, _] if loaded.inputs.settings.site.section(section).is_some())
 }
 
 /// The site path a link points at, when it points into the site: `/news/a/`.
@@ -194,20 +194,20 @@ pub(super) fn link_line(item: &Item, link: &str) -> Option<usize> {
 /// Links that cannot work on any day, so they fail the check: a file beside an item
 /// that is not there (`prakaat.pdf` when the file is `prakat.pdf`), and links from the
 /// home page's and sections' introductions to pages that do not exist.
-pub(super) fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
-    let urls = Urls::new(&loaded.config.base_url);
+pub(super) fn dead_file_findings(loaded: &Judged) -> Vec<Finding> {
+    let urls = Urls::new(&loaded.inputs.settings.site.base_url);
     let item_urls: std::collections::BTreeSet<&str> = loaded
-        .report
+        .decisions
         .decisions
         .iter()
         .filter_map(|d| d.url.as_deref())
         .collect();
     let mut findings = Vec::new();
     for item in loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter_map(|d| d.item.as_ref())
+        .filter_map(|d| d.item.as_deref())
     {
         for link in markdown::links_of(&item.body) {
             let Some(path) = internal_path(&link, &item.url(), &urls) else {
@@ -224,7 +224,7 @@ pub(super) fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
             }
         }
     }
-    for ((section, lang), intro) in &loaded.report.intros {
+    for ((section, lang), intro) in &loaded.inputs.parsed.intros {
         let suffix = if *lang == crate::content::Lang::En {
             ".en"
         } else {
@@ -242,6 +242,7 @@ pub(super) fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
             )
         };
         let text = loaded
+            .inputs
             .snapshot
             .text(&file)
             .and_then(Result::ok)
@@ -272,7 +273,7 @@ pub(super) fn dead_file_findings(loaded: &Loaded) -> Vec<Finding> {
 
 /// `/news/a/prakaat.pdf` (or `/en/news/a/…`) when `content/news/a/prakaat.pdf` does not
 /// exist: what to say, naming the files that are there.
-pub(super) fn missing_attachment(path: &str, link: &str, loaded: &Loaded) -> Option<String> {
+pub(super) fn missing_attachment(path: &str, link: &str, loaded: &Judged) -> Option<String> {
     let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     let parts = match parts.as_slice() {
         ["en", rest @ ..] => rest,
@@ -284,15 +285,21 @@ pub(super) fn missing_attachment(path: &str, link: &str, loaded: &Loaded) -> Opt
     if name.is_empty() || !name.last().is_some_and(|n| n.contains('.')) {
         return None;
     }
-    loaded.config.section(section)?;
+    loaded.inputs.settings.site.section(section)?;
     let dir = format!("content/{section}/{slug}/");
     let name = percent_encoding::percent_decode_str(&name.join("/"))
         .decode_utf8_lossy()
         .into_owned();
-    if loaded.snapshot.files.contains_key(&format!("{dir}{name}")) {
+    if loaded
+        .inputs
+        .snapshot
+        .files
+        .contains_key(&format!("{dir}{name}"))
+    {
         return None;
     }
     let beside: Vec<&str> = loaded
+        .inputs
         .snapshot
         .under(&dir)
         .filter_map(|(p, _)| p.strip_prefix(&dir))

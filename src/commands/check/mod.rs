@@ -28,7 +28,9 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::content::ContentPath;
+use crate::decide::Decisions;
 use crate::error::Problem;
+use crate::inputs::Inputs;
 use crate::registry::Role;
 use changes::{changed_files, describe_changes};
 
@@ -238,6 +240,12 @@ impl CheckOutcome {
     }
 }
 
+/// The site as `check` judges it: what it is made from, and its decisions now.
+struct Judged {
+    inputs: Inputs,
+    decisions: Decisions,
+}
+
 /// Runs the check. `Err` only when the check itself cannot run (not a site folder,
 /// an unknown `--base` revision); problems in what people wrote are findings.
 pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
@@ -282,12 +290,14 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
             return Ok(outcome);
         }
     };
-    outcome.tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
-    outcome.live = loaded.report.live_count();
-    outcome.withheld = loaded.report.decisions.len() - outcome.live;
-    outcome.next_change = loaded.report.next_change;
+    outcome.tz = loaded.inputs.settings.site.tz;
+    outcome.live = loaded.decisions.live_count();
+    outcome.withheld = loaded.decisions.decisions.len() - outcome.live;
+    outcome.next_change = loaded.decisions.next_change;
     outcome.merged_by = approvals::merged_by(&loaded);
     outcome.approvers = loaded
+        .inputs
+        .settings
         .registry
         .people
         .iter()
@@ -368,7 +378,9 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
     ));
     // The statistics file is written by `khaosan stats` and `khaosan survey`; a hand
     // edit that breaks it would leave /statistics/ without figures.
-    if let Some(Err(problem)) = crate::statistics::StatisticsData::from_snapshot(&loaded.snapshot) {
+    if let Some(Err(problem)) =
+        crate::statistics::StatisticsData::from_snapshot(&loaded.inputs.snapshot)
+    {
         let scope = scope_of(&problem.file);
         outcome
             .findings

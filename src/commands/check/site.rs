@@ -2,10 +2,9 @@
 
 use std::path::Path;
 
+use super::Judged;
 use super::links::front_matter_line;
 use super::{Finding, Severity};
-use crate::build::Loaded;
-use crate::decide::Reason;
 use crate::messages;
 use crate::render::{render, templates::Theme};
 use crate::site::Site;
@@ -14,20 +13,22 @@ use crate::write::Discard;
 /// Items of a `requires_source` section (laws, knowledge) that do not say where they
 /// come from; the guideline asks every such item to show its source.
 pub(super) fn source_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     severity: Severity,
     scope: Option<&[String]>,
 ) -> Vec<Finding> {
     loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
-        .filter_map(|d| d.item.as_ref())
+        .filter(|d| d.is_live_or_scheduled())
+        .filter_map(|d| d.item.as_deref())
         .filter(|item| item.front.source.is_none())
         .filter(|item| {
             loaded
-                .config
+                .inputs
+                .settings
+                .site
                 .section(&item.section)
                 .is_some_and(|s| s.requires_source)
         })
@@ -48,12 +49,13 @@ pub(super) fn source_findings(
 /// Text that `khaosan init` left for the office to write (`[[ใส่ชื่อหน่วยงาน]]`), in
 /// `site.toml`, the registry, `content/` and `.github/CODEOWNERS`: one finding per line.
 pub(super) fn placeholder_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     root: &Path,
     severity: Severity,
 ) -> Vec<Finding> {
     use crate::commands::init::PLACEHOLDER_OPEN;
     let mut texts: Vec<(String, String)> = loaded
+        .inputs
         .snapshot
         .files
         .keys()
@@ -63,7 +65,7 @@ pub(super) fn placeholder_findings(
                 || (path.starts_with("content/") && path.ends_with(".md"))
         })
         .filter_map(|path| {
-            let text = loaded.snapshot.text(path)?.ok()?;
+            let text = loaded.inputs.snapshot.text(path)?.ok()?;
             Some((path.clone(), text))
         })
         .collect();
@@ -97,27 +99,28 @@ pub(super) fn placeholder_findings(
 /// [`crate::checklist::Requirement::needed_until`] and
 /// [`crate::compliance::vanishing_evidence`]).
 pub(super) fn early_expiry_findings(
-    loaded: &Loaded,
+    loaded: &Judged,
     severity: Severity,
     scope: Option<&[String]>,
 ) -> Vec<Finding> {
-    let Ok(checklist) = crate::checklist::Checklist::from_snapshot(&loaded.snapshot) else {
+    let Ok(checklist) = &loaded.inputs.settings.checklist else {
         return Vec::new();
     };
-    let tz = loaded.config.tz().unwrap_or(chrono_tz::Asia::Bangkok);
+    let tz = loaded.inputs.settings.site.tz;
     let items: Vec<&crate::content::Item> = loaded
-        .report
+        .decisions
         .decisions
         .iter()
-        .filter(|d| d.live || matches!(d.reason, Some(Reason::NotYetPublished { .. })))
-        .filter_map(|d| d.item.as_ref())
+        .filter(|d| d.is_live_or_scheduled())
+        .filter_map(|d| d.item.as_deref())
         .collect();
-    crate::compliance::vanishing_evidence(&checklist, &items, tz)
+    crate::compliance::vanishing_evidence(checklist, &items, tz)
         .into_iter()
         .filter(|early| scope.is_none_or(|s| s.contains(&early.path)))
         .map(|early| Finding {
             severity,
             line: loaded
+                .inputs
                 .snapshot
                 .text(&early.path)
                 .and_then(Result::ok)
@@ -130,15 +133,13 @@ pub(super) fn early_expiry_findings(
 }
 
 /// Renders every page into nothing; a theme or template error becomes a finding.
-pub(super) fn render_in_memory(loaded: &Loaded, findings: &mut Vec<Finding>) -> Option<usize> {
+pub(super) fn render_in_memory(loaded: &Judged, findings: &mut Vec<Finding>) -> Option<usize> {
     let site = Site::assemble(
-        &loaded.config,
-        &loaded.registry,
-        &loaded.report,
-        &loaded.snapshot,
-        &loaded.config.base_url,
+        &loaded.inputs,
+        &loaded.decisions,
+        &loaded.inputs.settings.site.base_url,
     );
-    let rendered = Theme::load(&loaded.snapshot, &loaded.config.theme)
+    let rendered = Theme::load(&loaded.inputs.snapshot, &loaded.inputs.settings.site.theme)
         .and_then(|theme| render(&site, &theme, &Discard));
     match rendered {
         Ok(rendered) => Some(rendered.pages),
