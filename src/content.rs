@@ -61,7 +61,9 @@ pub enum ContentPath {
         name: String,
     },
     /// Anything else: not published, and reported.
-    Stray { why: &'static str },
+    Stray {
+        why: &'static crate::messages::Message,
+    },
 }
 
 impl ContentPath {
@@ -69,7 +71,7 @@ impl ContentPath {
     pub fn classify(path: &str) -> ContentPath {
         let Some(rest) = path.strip_prefix(CONTENT) else {
             return ContentPath::Stray {
-                why: "is outside content/",
+                why: &crate::messages::STRAY_OUTSIDE_CONTENT,
             };
         };
         let parts: Vec<&str> = rest.split('/').collect();
@@ -77,7 +79,7 @@ impl ContentPath {
             [file] => match markdown_name(file) {
                 Some(("_index", lang)) => ContentPath::Home { lang },
                 _ => ContentPath::Stray {
-                    why: "sits directly in content/; put items in a section folder such as content/news/",
+                    why: &crate::messages::STRAY_IN_CONTENT,
                 },
             },
             [section, file] => match markdown_name(file) {
@@ -92,7 +94,7 @@ impl ContentPath {
                     bundle: false,
                 },
                 None => ContentPath::Stray {
-                    why: "is an attachment outside a bundle; move it into content/<section>/<slug>/ beside index.md",
+                    why: &crate::messages::STRAY_ATTACHMENT,
                 },
             },
             [section, slug, file]
@@ -108,7 +110,7 @@ impl ContentPath {
             }
             [_, _, rest @ ..] if rest.last().is_some_and(|f| f.ends_with(".md")) => {
                 ContentPath::Stray {
-                    why: "is a Markdown file inside a bundle; a bundle has one index.md (and index.en.md)",
+                    why: &crate::messages::STRAY_MARKDOWN_IN_BUNDLE,
                 }
             }
             [section, slug, rest @ ..] => ContentPath::Attachment {
@@ -117,7 +119,7 @@ impl ContentPath {
                 name: rest.join("/"),
             },
             [] => ContentPath::Stray {
-                why: "is not a file",
+                why: &crate::messages::STRAY_NOT_A_FILE,
             },
         }
     }

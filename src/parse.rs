@@ -103,7 +103,7 @@ pub fn parse(snapshot: &Snapshot, settings: &Settings) -> Parsed {
                     parsed.problems.push(problem);
                 }
             }
-            ContentPath::Stray { why } => parsed.problems.push(Problem::new(path, why)),
+            ContentPath::Stray { why } => parsed.problems.push(Problem::new(path, why.say(&[]))),
         }
     }
     parsed.entries.extend(never_approved(snapshot));
@@ -211,12 +211,7 @@ fn orphan_attachment(
         .iter()
         .any(|f| snapshot.files.contains_key(&format!("{dir}{f}")));
     let held_back = snapshot.unapproved.iter().any(|u| u.path.starts_with(&dir));
-    (!has_index && !held_back).then(|| {
-        Problem::new(
-            path,
-            "is in a folder without index.md, so it belongs to no item; add index.md or move the file",
-        )
-    })
+    (!has_index && !held_back).then(|| Problem::new(path, crate::messages::STRAY_NO_INDEX.say(&[])))
 }
 
 /// Items git holds back because no version of them was ever approved.

@@ -366,6 +366,61 @@ message!(
     "write {ce} (for \"never expires\" write 9999-12-31)"
 );
 
+message!(
+    STRAY_OUTSIDE_CONTENT,
+    "stray-outside-content",
+    Input,
+    "อยู่นอกโฟลเดอร์ content/",
+    "ย้ายไฟล์ไปไว้ในหมวดใน content/ เช่น content/news/",
+    "is outside content/",
+    "move it into a section folder such as content/news/"
+);
+message!(
+    STRAY_IN_CONTENT,
+    "stray-in-content",
+    Input,
+    "อยู่ใน content/ โดยตรง ไม่อยู่ในหมวดใด",
+    "ย้ายรายการไปไว้ในโฟลเดอร์ของหมวด เช่น content/news/",
+    "sits directly in content/",
+    "put items in a section folder such as content/news/"
+);
+message!(
+    STRAY_ATTACHMENT,
+    "stray-attachment",
+    Input,
+    "เป็นไฟล์แนบที่ไม่อยู่ในโฟลเดอร์ของรายการ",
+    "ย้ายไปไว้ใน content/<หมวด>/<ชื่อรายการ>/ คู่กับ index.md",
+    "is an attachment outside a bundle",
+    "move it into content/<section>/<slug>/ beside index.md"
+);
+message!(
+    STRAY_MARKDOWN_IN_BUNDLE,
+    "stray-markdown-in-bundle",
+    Input,
+    "เป็นไฟล์ Markdown อีกไฟล์ในโฟลเดอร์ของรายการ",
+    "โฟลเดอร์ของรายการมี index.md (และ index.en.md) เท่านั้น: รวมเนื้อหาเข้า index.md หรือแยกเป็นรายการใหม่",
+    "is a Markdown file inside a bundle; a bundle has one index.md (and index.en.md)",
+    "merge it into index.md or make it an item of its own"
+);
+message!(
+    STRAY_NOT_A_FILE,
+    "stray-not-a-file",
+    Input,
+    "ไม่ใช่ไฟล์",
+    "ลบออก หรือใส่ไฟล์ของรายการแทน",
+    "is not a file",
+    "remove it or put the item's file there"
+);
+message!(
+    STRAY_NO_INDEX,
+    "stray-no-index",
+    Input,
+    "อยู่ในโฟลเดอร์ที่ไม่มี index.md จึงไม่เป็นของรายการใด",
+    "เพิ่ม index.md หรือย้ายไฟล์",
+    "is in a folder without index.md, so it belongs to no item",
+    "add index.md or move the file"
+);
+
 // ---- Settings: site.toml, approvals/approvers.toml, checklist.toml ----
 
 message!(
@@ -1376,6 +1431,12 @@ pub static CATALOGUE: &[&Message] = &[
     &DATE_NOT_REAL,
     &TIME_NOT_REAL,
     &BUDDHIST_YEAR,
+    &STRAY_OUTSIDE_CONTENT,
+    &STRAY_IN_CONTENT,
+    &STRAY_ATTACHMENT,
+    &STRAY_MARKDOWN_IN_BUNDLE,
+    &STRAY_NOT_A_FILE,
+    &STRAY_NO_INDEX,
     &PAGINATE_BY,
     &SECTION_ID,
     &SECTION_RESERVED,
