@@ -408,7 +408,7 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
         if target.starts_with(root.join(source)) {
             bail!(
                 crate::messages::OUTPUT_IN_SOURCE
-                    .say(&[("out", &target.display().to_string()), ("source", source),])
+                    .say(&[("out", &target.display().to_string()), ("source", source)])
             );
         }
     }
@@ -418,7 +418,7 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     {
         bail!(
             crate::messages::OUTPUT_NOT_KHAOSANS
-                .say(&[("out", &target.display().to_string()), ("info", BUILD_INFO),])
+                .say(&[("out", &target.display().to_string()), ("info", BUILD_INFO)])
         );
     }
     if target.exists() && !target.is_dir() {

@@ -70,7 +70,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         let known: Vec<&str> = config.sections.iter().map(|s| s.id.as_str()).collect();
         bail!(
             messages::NEW_UNKNOWN_SECTION
-                .say(&[("section", &options.section), ("known", &known.join(", ")),])
+                .say(&[("section", &options.section), ("known", &known.join(", "))])
         );
     };
     let title = options.title.trim();
@@ -283,7 +283,7 @@ fn expiry(
         if at <= publish_at {
             bail!(
                 messages::NEW_EXPIRES_FIRST
-                    .say(&[("expires", &written), ("publish", &publish_at.to_rfc3339()),])
+                    .say(&[("expires", &written), ("publish", &publish_at.to_rfc3339())])
             );
         }
         return Ok(Some(written));

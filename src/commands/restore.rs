@@ -204,7 +204,7 @@ fn safe_target(root: &Path, path: &str) -> anyhow::Result<PathBuf> {
         if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
             bail!(
                 messages::RESTORE_SYMLINK
-                    .say(&[("path", path), ("full", &full.display().to_string()),])
+                    .say(&[("path", path), ("full", &full.display().to_string())])
             );
         }
     }

@@ -45,7 +45,7 @@ impl Round {
         if last < first {
             bail!(
                 crate::messages::REPORT_DAYS_REVERSED
-                    .say(&[("last", &last.to_string()), ("first", &first.to_string()),])
+                    .say(&[("last", &last.to_string()), ("first", &first.to_string())])
             );
         }
         let from = start_of_day(first, tz);
