@@ -147,7 +147,7 @@ pub(crate) fn load_if_required(
         let author = merge.commit.author();
         proposed = Some(crate::source::ProposedMergeInfo {
             commit: merge.commit.id().to_string(),
-            merger: proposal.merger.clone().unwrap_or_default(),
+            merger: proposal::merger_id(walk.registry(), proposal),
             email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         });
         walk.assume(merge.commit.id(), merge.signature);

@@ -121,6 +121,21 @@ fn working_tree(repo: &Repository) -> anyhow::Result<Oid> {
     Ok(tree)
 }
 
+/// The person id the proposed merge is made by: the approver the change names.
+/// A change that names none (a template, the registry, untracked files only) is
+/// judged as merged by the first approver of the approved registry, since the build
+/// accepts any approver's merge of such files.
+pub(crate) fn merger_id(registry: &Registry, proposal: &Proposal) -> String {
+    match proposal.merger.as_deref() {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => registry
+            .people
+            .iter()
+            .find(|p| p.has_role(crate::registry::Role::Approver))
+            .map_or_else(|| "approver".to_string(), |p| p.id.clone()),
+    }
+}
+
 /// Who the merge is authored by, and how it would be signed: the approver as the
 /// approved registry knows them (their GitHub no-reply address for a merge in the
 /// web interface), else as the proposed registry does, else by id alone.
@@ -128,7 +143,8 @@ fn merger_identity(
     registry: &Registry,
     proposal: &Proposal,
 ) -> (String, String, Option<Signature>) {
-    let id = proposal.merger.as_deref().unwrap_or("");
+    let id = merger_id(registry, proposal);
+    let id = id.as_str();
     let known = registry.person(id).or_else(|| {
         proposal
             .proposed_registry
