@@ -255,7 +255,7 @@ fn respond(request: tiny_http::Request, state: &RwLock<State>) -> std::io::Resul
     request.respond(
         tiny_http::Response::from_data(body)
             .with_status_code(status)
-            .with_header(header("Content-Type", content_type))
+            .with_header(header("Content-Type", &content_type))
             .with_header(header("Cache-Control", "no-store")),
     )
 }
@@ -295,25 +295,14 @@ fn header(name: &str, value: &str) -> tiny_http::Header {
     })
 }
 
-fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
-    match ext.as_str() {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+fn content_type(path: &str) -> String {
+    let ext = path.rsplit('.').next().unwrap_or("");
+    let mime = crate::render::view::mime_of(ext);
+    // Text the site writes is UTF-8; say so, as a web server configured for it does.
+    if mime.starts_with("text/") {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
 }
 
