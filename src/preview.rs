@@ -20,7 +20,7 @@ use crate::decide::{Decisions, Verdict};
 use crate::inputs::Inputs;
 use crate::render::{render, templates::Theme};
 use crate::site::Site;
-use crate::source::{LoadOptions, Trust};
+use crate::source::Trust;
 use crate::write::{BUILD_INFO, Memory};
 
 /// A file in every folder a preview is written to; without it a folder is not ours.
@@ -122,18 +122,32 @@ fn refuse_public(dir: &Path, root: &Path) -> anyhow::Result<()> {
 /// Loads the site as `check` does (working-tree edits judged as if the named
 /// approver merged them) and renders the preview.
 pub fn load_preview(root: &Path, options: &PreviewOptions) -> anyhow::Result<PreviewSite> {
-    let load = LoadOptions {
-        trust_front_matter: true,
-        ..LoadOptions::default()
-    };
-    let inputs = Inputs::load(root, &load)?;
-    let decisions = inputs.decide(options.now);
-    let pending = if inputs.snapshot.trust == Trust::FrontMatterOverride {
-        unmerged_files(root)
+    let base = default_base(root);
+    let view = crate::commands::check::load_as_merged(root, base, options.now)?;
+    let inputs = view.inputs;
+    let judged_as_merged = inputs
+        .snapshot
+        .git
+        .as_ref()
+        .is_some_and(|git| git.proposal.is_some());
+    let pending = if judged_as_merged || inputs.snapshot.trust == Trust::FrontMatterOverride {
+        view.changed
     } else {
         Vec::new()
     };
-    preview(&inputs, decisions, options, &pending)
+    let mut site = preview(&inputs, view.decisions, options, &pending)?;
+    site.problems.extend(view.notes);
+    Ok(site)
+}
+
+/// The branch a change on another branch would be merged into: the local `main`,
+/// else `origin/main`; `None` (HEAD itself) when neither exists.
+fn default_base(root: &Path) -> Option<String> {
+    let repo = git2::Repository::discover(root).ok()?;
+    ["main", "origin/main"]
+        .into_iter()
+        .find(|rev| repo.revparse_single(rev).is_ok())
+        .map(str::to_string)
 }
 
 /// Renders `inputs` into a preview. `pending` lists content files that differ from
@@ -288,38 +302,6 @@ pub fn insert_after_body(html: &mut String, block: &str) {
         .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
         .unwrap_or(0);
     html.insert_str(at, block);
-}
-
-/// Content files that differ from the last commit (changed, new, not yet
-/// committed): in git mode the preview shows them as if their approver merged them.
-pub fn unmerged_files(root: &Path) -> Vec<String> {
-    let Ok(repo) = git2::Repository::discover(root) else {
-        return Vec::new();
-    };
-    let Some(workdir) = repo.workdir().and_then(|w| w.canonicalize().ok()) else {
-        return Vec::new();
-    };
-    let Ok(root) = root.canonicalize() else {
-        return Vec::new();
-    };
-    let prefix = root
-        .strip_prefix(&workdir)
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    let mut options = git2::StatusOptions::new();
-    options.include_untracked(true).recurse_untracked_dirs(true);
-    let Ok(statuses) = repo.statuses(Some(&mut options)) else {
-        return Vec::new();
-    };
-    statuses
-        .iter()
-        .filter_map(|entry| {
-            let path = Path::new(entry.path().ok()?);
-            let rel = path.strip_prefix(&prefix).ok()?;
-            Some(rel.to_string_lossy().replace('\\', "/"))
-        })
-        .filter(|p| p.starts_with("content/"))
-        .collect()
 }
 
 #[cfg(test)]

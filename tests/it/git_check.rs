@@ -401,3 +401,53 @@ fn a_forged_author_email_pushed_to_main_is_withheld_and_check_agrees() {
         built.report.decisions.len() - built.report.live_count()
     );
 }
+
+#[test]
+fn the_preview_on_a_branch_says_what_check_says() {
+    // The preview judges the branch as merged into main by the approver it names:
+    // a self-promotion is not shown as if it would go live, an honest item is.
+    use khaosan::preview::{PreviewOptions, load_preview};
+    let site = verified_site();
+    let promoted = APPROVERS_TOML.replace(
+        "roles = [\"webmaster\", \"author\"]",
+        "roles = [\"webmaster\", \"author\", \"approver\"]",
+    );
+    propose(
+        &site,
+        &WASANA,
+        10,
+        "promote",
+        &[
+            (
+                "approvals/approvers.toml",
+                &format!("verify_git = true\n{promoted}"),
+            ),
+            (
+                "content/news/self.md",
+                &news("CANARY-SELF-PREVIEW", "wasana", "wasana"),
+            ),
+        ],
+    );
+    let options = PreviewOptions {
+        now: khaosan::dates::parse_now(NOW).unwrap(),
+        base_url: "/".into(),
+        withheld: false,
+    };
+    let shown = load_preview(&site.root(), &options).unwrap();
+    assert!(
+        shown.get("news/self/index.html").is_none(),
+        "a self-promotion is not previewed as live"
+    );
+
+    let honest = verified_site();
+    propose(
+        &honest,
+        &WASANA,
+        10,
+        "post",
+        &[("content/news/ok.md", &news("honest", "inchai", "wasana"))],
+    );
+    let shown = load_preview(&honest.root(), &options).unwrap();
+    let page = String::from_utf8_lossy(shown.get("news/ok/index.html").expect("previewed"));
+    assert!(page.contains("honest"));
+}

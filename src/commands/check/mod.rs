@@ -246,6 +246,43 @@ struct Judged {
     decisions: Decisions,
 }
 
+/// The site as `check --base BASE` judges it at `now`: in git mode the working tree
+/// (with the commits of its branch) as if the approver its changed items name merged
+/// it into `base`, by the build's own rule. The preview shows this, so what staff
+/// see there is what `check` says.
+pub fn load_as_merged(
+    root: &std::path::Path,
+    base: Option<String>,
+    now: DateTime<FixedOffset>,
+) -> anyhow::Result<MergedView> {
+    let mut findings = Vec::new();
+    let options = CheckOptions {
+        base,
+        ..CheckOptions::new(root)
+    };
+    let judged = approvals::load(&options, now, &mut findings)?;
+    let rev = options.base.as_deref().unwrap_or("HEAD");
+    let changed = changed_files(root, rev)
+        .map(|files| files.into_iter().map(|(path, _)| path).collect())
+        .unwrap_or_default();
+    Ok(MergedView {
+        inputs: judged.inputs,
+        decisions: judged.decisions,
+        notes: findings.into_iter().map(|f| f.message).collect(),
+        changed,
+    })
+}
+
+/// What [`load_as_merged`] gives the preview.
+pub struct MergedView {
+    pub inputs: Inputs,
+    pub decisions: Decisions,
+    /// Why history could not judge the change, when it could not.
+    pub notes: Vec<String>,
+    /// Files that differ from the base: shown as if merged.
+    pub changed: Vec<String>,
+}
+
 /// Runs the check. `Err` only when the check itself cannot run (not a site folder,
 /// an unknown `--base` revision); problems in what people wrote are findings.
 pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
