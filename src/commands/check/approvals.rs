@@ -22,12 +22,13 @@ use crate::source::{LoadOptions, Pending, Proposal};
 /// approval falls back to front matter and a finding says why.
 pub(super) fn load(
     options: &CheckOptions,
+    changed: &[String],
     now: DateTime<FixedOffset>,
     findings: &mut Vec<Finding>,
 ) -> anyhow::Result<Judged> {
     let proposal = Proposal {
         base: options.base.clone(),
-        merger: named_merger(options),
+        merger: named_merger(&options.root, changed),
         at: now,
         proposed_registry: std::fs::read_to_string(options.root.join(REGISTRY_FILE))
             .ok()
@@ -77,15 +78,13 @@ fn judge(
 
 /// The approver the change's items name (the most named, when they differ: one
 /// pull request is merged by one person); `None` when no changed item names one.
-fn named_merger(options: &CheckOptions) -> Option<String> {
-    let rev = options.base.as_deref().unwrap_or("HEAD");
-    let files = super::changes::changed_files(&options.root, rev).ok()?;
+fn named_merger(root: &std::path::Path, changed: &[String]) -> Option<String> {
     let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
-    for (path, _) in files {
-        if !matches!(ContentPath::classify(&path), ContentPath::Item { .. }) {
+    for path in changed {
+        if !matches!(ContentPath::classify(path), ContentPath::Item { .. }) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(options.root.join(&path)) else {
+        let Ok(text) = std::fs::read_to_string(root.join(path)) else {
             continue;
         };
         if let Named::Id(id) = named_approver(&text) {

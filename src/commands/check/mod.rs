@@ -260,17 +260,21 @@ pub fn load_as_merged(
         base,
         ..CheckOptions::new(root)
     };
-    let judged = approvals::load(&options, now, &mut findings)?;
-    let rev = options.base.as_deref().unwrap_or("HEAD");
-    let changed = changed_files(root, rev)
-        .map(|files| files.into_iter().map(|(path, _)| path).collect())
-        .unwrap_or_default();
+    let changed = changed_paths(root, options.base.as_deref().unwrap_or("HEAD"));
+    let judged = approvals::load(&options, &changed, now, &mut findings)?;
     Ok(MergedView {
         inputs: judged.inputs,
         decisions: judged.decisions,
         notes: findings.into_iter().map(|f| f.message).collect(),
         changed,
     })
+}
+
+/// Paths that differ between `rev` and the working tree; none when git cannot say.
+fn changed_paths(root: &std::path::Path, rev: &str) -> Vec<String> {
+    changed_files(root, rev)
+        .map(|files| files.into_iter().map(|(path, _)| path).collect())
+        .unwrap_or_default()
 }
 
 /// What [`load_as_merged`] gives the preview.
@@ -304,7 +308,12 @@ pub fn check(options: &CheckOptions) -> anyhow::Result<CheckOutcome> {
         approvers: Vec::new(),
         merged_by: None,
     };
-    let loaded = match approvals::load(options, now, &mut outcome.findings) {
+    // The files whose approver names who would merge: against --base, else HEAD.
+    let proposed = match &changed {
+        Some(files) => files.iter().map(|(path, _)| path.clone()).collect(),
+        None => changed_paths(&options.root, "HEAD"),
+    };
+    let loaded = match approvals::load(options, &proposed, now, &mut outcome.findings) {
         Ok(loaded) => loaded,
         Err(err) => {
             let Some(problem) = err.downcast_ref::<Problem>() else {
