@@ -313,19 +313,19 @@ struct InitArgs {
     /// ที่อยู่เว็บไซต์ (domain or base URL, e.g. www.office.go.th)
     #[arg(long, value_name = "DOMAIN")]
     domain: Option<String>,
-    /// ชื่อผู้อนุญาต (the director's name)
+    /// ชื่อผู้อนุมัติ (the director's name)
     #[arg(long, value_name = "TEXT")]
     director_name: Option<String>,
-    /// อีเมล GitHub ของผู้อนุญาต (the e-mail the director's merges carry)
+    /// อีเมล GitHub ของผู้อนุมัติ (the e-mail the director's merges carry)
     #[arg(long, value_name = "ADDRESS")]
     director_email: Option<String>,
-    /// รหัสบุคคลของผู้อนุญาต (the director's person id; default: director)
+    /// รหัสบุคคลของผู้อนุมัติ (the director's person id; default: director)
     #[arg(long, value_name = "ID")]
     director_id: Option<String>,
-    /// ตำแหน่งของผู้อนุญาต (the director's title; default: หัวหน้า + the office's name)
+    /// ตำแหน่งของผู้อนุมัติ (the director's title; default: หัวหน้า + the office's name)
     #[arg(long, value_name = "TEXT")]
     director_title: Option<String>,
-    /// ชื่อบัญชี GitHub ของผู้อนุญาต สำหรับ CODEOWNERS (the director's GitHub user name)
+    /// ชื่อบัญชี GitHub ของผู้อนุมัติ สำหรับ CODEOWNERS (the director's GitHub user name)
     #[arg(long, value_name = "USER")]
     director_github: Option<String>,
     /// ชื่อ Web Master (the web master's name; the author of the first commit)
