@@ -74,9 +74,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let started = Instant::now();
     let now = options.now.unwrap_or_else(crate::dates::now);
     refuse_report_in_output(&options.report_path(), &options.out)?;
+    crate::timings::mark("start");
     let inputs = Inputs::load(&options.root, &options.load)?;
+    crate::timings::mark("load and parse");
     let decisions = inputs.decide(now);
+    crate::timings::mark("decide");
     write_report(&options.report_path(), &decisions)?;
+    crate::timings::mark("decision report");
     if options.strict && decisions.problem_count() > 0 {
         bail!(crate::messages::STRICT_PROBLEMS.say(&[
             ("count", &decisions.problem_count().to_string()),
@@ -90,16 +94,20 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
         .unwrap_or_else(|| config.base_url.clone());
     let site = Site::assemble(&inputs, &decisions, &base_url);
     let theme = Theme::load(&inputs.snapshot, &config.theme)?;
+    crate::timings::mark("assemble");
     let staging = Staging::begin(&options.out, &options.root)?;
     // Pages unchanged since the previous build into the same output are reused.
     let pages = crate::render::reuse::Pages::open(&options.root, &options.out);
+    crate::timings::mark("open the previous build");
     let rendered = crate::render::render_reusing(&site, &theme, &staging, &pages)?;
     let info = build_info(&inputs.snapshot, &decisions, site.items.len())?;
     staging.write(BUILD_INFO, &info)?;
     let unchanged = staging.linked();
     let out = staging.commit()?;
+    crate::timings::mark("swap into place");
     let reused = pages.reused();
     pages.save();
+    crate::timings::mark("save the manifest");
     Ok(BuildOutcome {
         out,
         report_path: options.report_path(),

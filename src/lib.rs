@@ -43,6 +43,7 @@ pub mod site;
 pub mod slug;
 pub mod source;
 pub mod statistics;
+pub mod timings;
 pub mod validate;
 pub mod write;
 

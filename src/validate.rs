@@ -147,12 +147,23 @@ pub fn tag_problems(path: &str, tags: &[String], line: Option<usize>) -> Vec<Pro
 /// text from readers; a Word paste often brings U+000B or U+000C. Tab, line feed
 /// and carriage return are text.
 pub fn first_control(text: &str) -> Option<(usize, char)> {
-    text.char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .or_else(|| {
-            text.char_indices()
-                .find(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-        })
+    // Read as bytes: every item's whole text passes here, and in UTF-8 the lead
+    // bytes looked for never occur inside another character.
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text[at..].chars().next().map(|c| (at, c));
+    let control = bytes.iter().enumerate().find_map(|(at, &b)| match b {
+        b'\t' | b'\n' | b'\r' => None,
+        0x00..=0x1F | 0x7F => char_at(at),
+        // U+0080 to U+009F.
+        0xC2 if matches!(bytes.get(at + 1), Some(0x80..=0x9F)) => char_at(at),
+        _ => None,
+    });
+    control.or_else(|| {
+        bytes
+            .windows(3)
+            .position(|w| matches!(w, [0xEF, 0xBF, 0xBE | 0xBF]))
+            .and_then(char_at)
+    })
 }
 
 /// A problem for a control character at byte `offset` of `text`, which starts on
@@ -510,6 +521,34 @@ pub fn url_problem(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan finds what a scan by characters finds.
+    #[test]
+    fn first_control_agrees_with_the_character_definition() {
+        let by_chars = |text: &str| {
+            text.char_indices()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                .or_else(|| {
+                    text.char_indices()
+                        .find(|(_, c)| matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+                })
+        };
+        for text in [
+            "",
+            "ข่าว\tประชา\r\nสัมพันธ์",
+            "ก\u{000B}ข",
+            "ab\u{007F}",
+            "ภาษาไทย\u{0085}x",
+            "\u{0080}\u{009F}",
+            "ok\u{00A0}\u{00C2}\u{00E9}",
+            "x\u{FFFF}y\u{0001}",
+            "\u{FFFE}",
+            "\u{FFFD}\u{EFBF}\u{FFBE}",
+            "ทดสอบ 😀 ๑๒๓",
+        ] {
+            assert_eq!(first_control(text), by_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_messages_state_the_limits_in_force() {

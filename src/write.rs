@@ -9,8 +9,14 @@
 //! one (never by truncating an existing one), so the site being served cannot
 //! change under a build, whether it finishes or not. On another file system
 //! (where links cannot reach) every file is written, as in a first build.
+//!
+//! The staging folder is, when there is one, the site the previous build replaced
+//! (the *spare*), made into the new site in place: its unchanged files already are
+//! the live site's files, so they cost a look and no write, and its folders need
+//! not be made again nor the old tree removed. Whatever the new site does not
+//! have is removed from it before the swap.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write as _};
 use std::path::{Path, PathBuf};
@@ -35,12 +41,41 @@ pub trait Sink: Sync {
     }
 
     /// Puts the previous build's file at `path` in place again, when that file still
-    /// holds exactly the bytes of `digest` (SHA-256, `len` bytes long): a page whose
-    /// inputs did not change need not be rendered. `Ok(false)` means "render it";
-    /// a sink without a previous build (memory, nothing) always says so.
-    fn keep(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
-        let _ = (path, len, digest);
+    /// holds exactly what `written` says: a page whose inputs did not change need
+    /// not be rendered. `Ok(false)` means "render it"; a sink without a previous
+    /// build (memory, nothing) always says so.
+    fn keep(&self, path: &str, written: &Written) -> anyhow::Result<bool> {
+        let _ = (path, written);
         Ok(false)
+    }
+}
+
+/// What a build wrote at one path: the length and SHA-256 of the bytes and, once
+/// the build was in place, the file's [`Stamp`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub len: u64,
+    pub digest: [u8; 32],
+    pub stamp: Option<Stamp>,
+}
+
+/// Which file a path held, and since when: its inode and modification time. A
+/// file edited in place gets a new modification time, and a file put there anew a
+/// new inode; while both hold, the file is the one written, and its bytes need not
+/// be read to know them. (Linking it into the next build changes neither.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub inode: u64,
+    pub modified_ns: i128,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt as _;
+        Stamp {
+            inode: meta.ino(),
+            modified_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+        }
     }
 }
 
@@ -85,17 +120,29 @@ pub struct Staging {
     /// system than the output; from then on every file is written.
     linking: AtomicBool,
     linked: AtomicUsize,
-    /// Where the replaced site is left, to be removed by the next build.
-    retired: PathBuf,
-    /// Removes what earlier builds left behind while this one renders: removing
-    /// thousands of folders waits on the disk, rendering on the processor.
-    cleaner: Option<std::thread::JoinHandle<()>>,
-    /// Folders of the staging tree made so far, so each is made once.
-    folders: Mutex<std::collections::HashSet<PathBuf>>,
+    /// Where the replaced site is kept, for the next build to update in place.
+    spare: PathBuf,
+    /// Set when the staging tree is that kept site rather than an empty folder.
+    recycled: Option<Recycled>,
+    /// Folders of the staging tree made (or, recycled, checked) so far.
+    folders: Mutex<HashSet<PathBuf>>,
+}
+
+/// An earlier site being made into the new one in place: most of its files are
+/// already the live site's (the same files, linked), so an unchanged file costs
+/// two looks and no write, and no folder is made or removed again. What the new
+/// site does not have is removed before the swap.
+struct Recycled {
+    /// What the tree held when it was taken, listed on a thread of its own.
+    listing: Option<Listing>,
+    /// Files this build put there.
+    placed: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
-    /// Prepares `<parent>/.<name>.khaosan-new-<pid>` for an output at `target`.
+    /// Prepares the new tree for an output at `target`: the site replaced by the
+    /// previous build, `<parent>/.<name>.khaosan-spare`, when there is one, else
+    /// an empty `<parent>/.<name>.khaosan-new-<pid>`.
     pub fn begin(target: &Path, root: &Path) -> anyhow::Result<Staging> {
         let target = absolute(target)?;
         refuse_dangerous_target(&target, &absolute(root)?)?;
@@ -109,18 +156,26 @@ impl Staging {
             .context("the output folder needs a name")?
             .to_string_lossy()
             .into_owned();
-        let cleaner = remove_stale_staging(parent, &name);
+        remove_stale_staging(parent, &name);
         let dir = parent.join(format!(".{name}.khaosan-new-{}", std::process::id()));
-        if dir.exists() {
+        if std::fs::symlink_metadata(&dir).is_ok() {
             std::fs::remove_dir_all(&dir)
                 .with_context(|| format!("cannot clear {}", dir.display()))?;
         }
-        std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         // `refuse_dangerous_target` made sure an existing output is ours.
         let previous = target.join(BUILD_INFO).is_file().then(|| target.clone());
+        let spare = parent.join(format!(".{name}.khaosan-spare"));
+        let recycled = (previous.is_some() && claim(&spare, &dir)).then(|| Recycled {
+            listing: Some(list_in_background(dir.clone())),
+            placed: Mutex::default(),
+        });
+        if recycled.is_none() {
+            std::fs::create_dir(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
         Ok(Staging {
-            retired: parent.join(format!(".{name}.khaosan-old-{}", std::process::id())),
-            cleaner: Some(cleaner),
+            spare,
+            recycled,
             dir,
             target,
             committed: false,
@@ -136,28 +191,91 @@ impl Staging {
         self.linked.load(Ordering::Relaxed)
     }
 
-    /// Puts the finished tree in place of the old one.
+    /// Puts the finished tree in place of the old one, which is kept as the spare.
     pub fn commit(mut self) -> anyhow::Result<PathBuf> {
-        self.wait_for_cleaner();
-        swap_into_place(&self.dir, &self.target, &self.retired)?;
+        if let Some(recycled) = &mut self.recycled {
+            let folders = self.folders.lock().map(|f| f.clone()).unwrap_or_default();
+            recycled
+                .prune(&self.dir, &folders)
+                .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+        }
+        swap_into_place(&self.dir, &self.target, &self.spare)?;
         self.committed = true;
         Ok(self.target.clone())
     }
+}
 
-    fn wait_for_cleaner(&mut self) {
-        if let Some(cleaner) = self.cleaner.take() {
-            let _ = cleaner.join();
+/// Paths under a recycled tree, each with whether it is a folder, being listed.
+type Listing = std::thread::JoinHandle<std::io::Result<Vec<(PathBuf, bool)>>>;
+
+/// Takes the kept site at `spare` as the staging tree `dir`. Renaming is atomic, so
+/// two builds never update the same tree; anything but a real folder is not used.
+fn claim(spare: &Path, dir: &Path) -> bool {
+    let is_folder = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_dir());
+    if !is_folder(spare) || std::fs::rename(spare, dir).is_err() {
+        return false;
+    }
+    if is_folder(dir) {
+        return true;
+    }
+    let _ = std::fs::remove_file(dir);
+    false
+}
+
+/// Every file and folder under `dir` (links not followed), listed on a thread of
+/// its own while the build renders. Any error fails the listing: a file it missed
+/// could be a page the new site must not have.
+fn list_in_background(dir: PathBuf) -> Listing {
+    std::thread::spawn(move || {
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir).min_depth(1) {
+            let entry = entry.map_err(std::io::Error::other)?;
+            found.push((entry.path().to_path_buf(), entry.file_type().is_dir()));
         }
+        Ok(found)
+    })
+}
+
+impl Recycled {
+    /// Removes whatever the tree held that this build did not put there.
+    fn prune(&mut self, dir: &Path, folders: &HashSet<PathBuf>) -> std::io::Result<()> {
+        let listing = match self.listing.take().map(|l| l.join()) {
+            Some(Ok(listing)) => listing?,
+            _ => list_in_background(dir.to_path_buf())
+                .join()
+                .map_err(|_| std::io::Error::other("listing the staging folder failed"))??,
+        };
+        let placed = self.placed.lock().map(|p| p.clone()).unwrap_or_default();
+        for (path, is_dir) in listing {
+            // Either kind may have been replaced by the other since it was listed.
+            if placed.contains(&path) || folders.contains(&path) {
+                continue;
+            }
+            let result = if is_dir {
+                std::fs::remove_dir_all(&path)
+            } else {
+                std::fs::remove_file(&path)
+            };
+            match result {
+                Err(e) if e.kind() != ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 }
 
 impl Drop for Staging {
-    /// An unfinished build leaves nothing behind; the old site is untouched.
+    /// An unfinished build leaves the old site untouched; a recycled tree is kept
+    /// as the spare again, an empty one removed.
     fn drop(&mut self) {
-        self.wait_for_cleaner();
-        if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+        if self.committed {
+            return;
         }
+        if self.recycled.is_some() && std::fs::rename(&self.dir, &self.spare).is_ok() {
+            return;
+        }
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 
@@ -199,40 +317,47 @@ impl Sink for Staging {
         }
     }
 
-    fn keep(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
-        self.keep_previous(path, len, digest)
+    fn keep(&self, path: &str, written: &Written) -> anyhow::Result<bool> {
+        self.keep_previous(path, written)
     }
 }
 
 impl Staging {
-    /// [`Sink::keep`]: the current output's file at `path`, read once, is compared
-    /// with the digest, then linked (or, across file systems, written anew).
-    fn keep_previous(&self, path: &str, len: u64, digest: &[u8; 32]) -> anyhow::Result<bool> {
+    /// [`Sink::keep`]: the current output's file at `path` is the one written when
+    /// its stamp is unchanged; otherwise it is read once and compared with the
+    /// digest. Then it is linked (or, across file systems, written anew).
+    fn keep_previous(&self, path: &str, written: &Written) -> anyhow::Result<bool> {
         use sha2::Digest as _;
         let Some(previous) = &self.previous else {
             return Ok(false);
         };
         let old = previous.join(path);
-        match std::fs::symlink_metadata(&old) {
-            Ok(meta) if meta.file_type().is_file() && meta.len() == len => {}
+        let stamped = match std::fs::symlink_metadata(&old) {
+            Ok(meta) if meta.file_type().is_file() && meta.len() == written.len => {
+                written.stamp == Some(Stamp::of(&meta))
+            }
             _ => return Ok(false),
+        };
+        let full = self.path_of(path)?;
+        if stamped && self.linking.load(Ordering::Relaxed) {
+            match self.link(&old, &full) {
+                Ok(()) => return Ok(true),
+                Err(e) if e.kind() == ErrorKind::CrossesDevices => {}
+                Err(_) => return Ok(false),
+            }
         }
         let Ok(bytes) = std::fs::read(&old) else {
             return Ok(false);
         };
-        if sha2::Sha256::digest(&bytes).as_slice() != digest {
+        if bytes.len() as u64 != written.len
+            || sha2::Sha256::digest(&bytes).as_slice() != written.digest
+        {
             return Ok(false);
         }
-        let full = self.path_of(path)?;
         if self.linking.load(Ordering::Relaxed) {
-            match std::fs::hard_link(&old, &full) {
-                Ok(()) => {
-                    self.linked.fetch_add(1, Ordering::Relaxed);
-                    return Ok(true);
-                }
-                Err(e) if e.kind() == ErrorKind::CrossesDevices => {
-                    self.linking.store(false, Ordering::Relaxed);
-                }
+            match self.link(&old, &full) {
+                Ok(()) => return Ok(true),
+                Err(e) if e.kind() == ErrorKind::CrossesDevices => {}
                 Err(_) => return Ok(false),
             }
         }
@@ -268,28 +393,60 @@ impl Staging {
         if !matches!(unchanged, Ok(true)) {
             return false;
         }
-        match std::fs::hard_link(&old, full) {
+        self.link(&old, full).is_ok()
+    }
+
+    /// Makes `full` the file `old` of the live site (a hard link). In a recycled
+    /// tree it often is already; whatever else is there gives way. A link across
+    /// file systems turns linking off for the rest of the build.
+    fn link(&self, old: &Path, full: &Path) -> std::io::Result<()> {
+        if self.recycled.is_some()
+            && let Ok(there) = std::fs::symlink_metadata(full)
+        {
+            if std::fs::symlink_metadata(old).is_ok_and(|o| same_file(&o, &there)) {
+                self.linked.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+            remove_any(full, &there)?;
+        }
+        match std::fs::hard_link(old, full) {
             Ok(()) => {
                 self.linked.fetch_add(1, Ordering::Relaxed);
-                true
+                Ok(())
             }
             Err(e) => {
                 if e.kind() == ErrorKind::CrossesDevices {
                     self.linking.store(false, Ordering::Relaxed);
                 }
-                false
+                Err(e)
             }
         }
     }
 }
 
-/// A new file at `path`. A file already there (written twice in one build) is
-/// unlinked first rather than truncated: it may be shared with the live site.
+/// Whether two looks saw the same file.
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.file_type().is_file() && a.ino() == b.ino() && a.dev() == b.dev()
+}
+
+/// Removes the file, link or folder at `path` (of kind `meta`).
+fn remove_any(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    if meta.file_type().is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    }
+}
+
+/// A new file at `path`. Whatever is already there (a file written twice in one
+/// build, or in a recycled tree an old file, link or folder) is removed first, never
+/// truncated: a file may be shared with the live site.
 fn create_new(path: &Path) -> std::io::Result<File> {
     let create = || File::options().write(true).create_new(true).open(path);
     match create() {
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {
-            std::fs::remove_file(path)?;
+            remove_any(path, &std::fs::symlink_metadata(path)?)?;
             create()
         }
         other => other,
@@ -358,19 +515,48 @@ impl Staging {
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
-            let made = self
-                .folders
-                .lock()
-                .is_ok_and(|folders| folders.contains(parent));
-            if !made {
-                std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-                if let Ok(mut folders) = self.folders.lock() {
-                    folders.insert(parent.to_path_buf());
-                }
-            }
+            self.folder(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        if let Some(recycled) = &self.recycled
+            && let Ok(mut placed) = recycled.placed.lock()
+        {
+            placed.insert(full.clone());
         }
         Ok(full)
+    }
+
+    /// Makes sure `dir`, inside the staging tree, is a folder. In a recycled tree
+    /// each level is looked at once: a file or link in the way of a folder is
+    /// removed, so nothing is ever written through a link out of the tree.
+    fn folder(&self, dir: &Path) -> std::io::Result<()> {
+        let known = |d: &Path| d == self.dir || self.folders.lock().is_ok_and(|f| f.contains(d));
+        if known(dir) {
+            return Ok(());
+        }
+        if self.recycled.is_none() {
+            std::fs::create_dir_all(dir)?;
+        } else {
+            if let Some(parent) = dir.parent() {
+                self.folder(parent)?;
+            }
+            match std::fs::symlink_metadata(dir) {
+                Ok(meta) if meta.file_type().is_dir() => {}
+                Ok(meta) => {
+                    remove_any(dir, &meta)?;
+                    std::fs::create_dir(dir)?;
+                }
+                Err(e) if e.kind() == ErrorKind::NotFound => match std::fs::create_dir(dir) {
+                    Err(e) if e.kind() != ErrorKind::AlreadyExists => return Err(e),
+                    _ => {}
+                },
+                Err(e) => return Err(e),
+            }
+        }
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(dir.to_path_buf());
+        }
+        Ok(())
     }
 }
 
@@ -427,10 +613,10 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Removes, on a thread of its own, the sites replaced by earlier builds and the
-/// staging folders of builds that were killed before they finished (the staging
-/// folder of a build still running is left alone).
-fn remove_stale_staging(parent: &Path, name: &str) -> std::thread::JoinHandle<()> {
+/// Removes, on a thread of its own, the sites replaced by earlier versions of
+/// khaosan and the staging folders of builds that were killed before they finished
+/// (the staging folder of a build still running is left alone, and the spare kept).
+fn remove_stale_staging(parent: &Path, name: &str) {
     let prefix = format!(".{name}.khaosan-");
     let mut stale = Vec::new();
     if let Ok(entries) = std::fs::read_dir(parent) {
@@ -440,6 +626,9 @@ fn remove_stale_staging(parent: &Path, name: &str) -> std::thread::JoinHandle<()
             let Some(rest) = file_name.strip_prefix(&prefix) else {
                 continue;
             };
+            if rest == "spare" {
+                continue;
+            }
             let pid_alive = rest
                 .rsplit('-')
                 .next()
@@ -450,20 +639,31 @@ fn remove_stale_staging(parent: &Path, name: &str) -> std::thread::JoinHandle<()
             }
         }
     }
+    // A killed build's tree serves as the spare if there is none: any tree does.
+    let spare = parent.join(format!("{prefix}spare"));
+    if let Some(at) = stale.iter().position(|dir| {
+        std::fs::symlink_metadata(&spare).is_err()
+            && std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_dir())
+            && std::fs::rename(dir, &spare).is_ok()
+    }) {
+        stale.remove(at);
+    }
+    // Not waited for: removing thousands of folders can take the disk seconds. A
+    // removal cut short when the build ends is finished by the next one.
     std::thread::spawn(move || {
         for dir in stale {
             let _ = std::fs::remove_dir_all(dir);
         }
-    })
+    });
 }
 
 /// Swaps `new` into `target`. On Linux both names are exchanged in one atomic
 /// step, so the output folder is never missing; elsewhere two renames follow
 /// each other closely.
 ///
-/// The replaced site is moved to `retired` and removed by the next build, off the
-/// critical path; where that cannot be, it is removed now.
-fn swap_into_place(new: &Path, target: &Path, retired: &Path) -> anyhow::Result<()> {
+/// The replaced site is kept as `spare`, for the next build to update in place;
+/// where that cannot be (another build left one meanwhile), it is removed now.
+fn swap_into_place(new: &Path, target: &Path, spare: &Path) -> anyhow::Result<()> {
     if !target.exists() {
         return std::fs::rename(new, target)
             .with_context(|| format!("cannot move the new site to {}", target.display()));
@@ -473,7 +673,7 @@ fn swap_into_place(new: &Path, target: &Path, retired: &Path) -> anyhow::Result<
         use rustix::fs::{CWD, RenameFlags, renameat_with};
         if renameat_with(CWD, new, CWD, target, RenameFlags::EXCHANGE).is_ok() {
             // `new` now holds the previous site.
-            if std::fs::rename(new, retired).is_ok() {
+            if std::fs::rename(new, spare).is_ok() {
                 return Ok(());
             }
             return std::fs::remove_dir_all(new).with_context(|| {
@@ -496,232 +696,11 @@ fn swap_into_place(new: &Path, target: &Path, retired: &Path) -> anyhow::Result<
         let _ = std::fs::rename(&old, target);
         return Err(e).with_context(|| format!("cannot move the new site to {}", target.display()));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    if std::fs::rename(&old, spare).is_err() {
+        let _ = std::fs::remove_dir_all(&old);
+    }
     Ok(())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn commit_replaces_and_drop_discards() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("site");
-        std::fs::create_dir(&root).unwrap();
-        let out = dir.path().join("public");
-
-        let s = Staging::begin(&out, &root).unwrap();
-        s.write("index.html", b"one").unwrap();
-        s.write(BUILD_INFO, b"{}").unwrap();
-        s.commit().unwrap();
-        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"one");
-
-        let s = Staging::begin(&out, &root).unwrap();
-        s.write("index.html", b"two").unwrap();
-        drop(s);
-        assert_eq!(
-            std::fs::read(out.join("index.html")).unwrap(),
-            b"one",
-            "unfinished build changes nothing"
-        );
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
-        assert_eq!(leftovers.len(), 2, "no staging folder left: {leftovers:?}");
-
-        let s = Staging::begin(&out, &root).unwrap();
-        s.write("news/a/index.html", b"three").unwrap();
-        s.write(BUILD_INFO, b"{}").unwrap();
-        s.commit().unwrap();
-        assert!(!out.join("index.html").exists(), "old files do not linger");
-        assert!(out.join("news/a/index.html").exists());
-    }
-
-    #[test]
-    fn refuses_to_replace_sources_or_foreign_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        std::fs::create_dir_all(root.join("content")).unwrap();
-        assert!(Staging::begin(root, root).is_err());
-        assert!(Staging::begin(&root.join("content/out"), root).is_err());
-        std::fs::create_dir_all(root.join("docs")).unwrap();
-        std::fs::write(root.join("docs/guide.md"), "x").unwrap();
-        let e = Staging::begin(&root.join("docs"), root)
-            .err()
-            .unwrap()
-            .to_string();
-        assert!(e.contains("not written by khaosan"), "{e}");
-    }
-
-    fn inode(path: &Path) -> u64 {
-        use std::os::unix::fs::MetadataExt as _;
-        std::fs::metadata(path).unwrap().ino()
-    }
-
-    fn links(path: &Path) -> u64 {
-        use std::os::unix::fs::MetadataExt as _;
-        std::fs::metadata(path).unwrap().nlink()
-    }
-
-    /// A site with `files` in place at `<dir>/public`.
-    fn published(dir: &Path, files: &[(&str, &[u8])]) -> PathBuf {
-        let out = dir.join("public");
-        let s = Staging::begin(&out, &dir.join("site")).unwrap();
-        for (path, bytes) in files {
-            s.write(path, bytes).unwrap();
-        }
-        s.write(BUILD_INFO, b"{}").unwrap();
-        s.commit().unwrap();
-        out
-    }
-
-    #[test]
-    fn rebuild_links_unchanged_files_and_writes_changed_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let source = dir.path().join("manual.pdf");
-        std::fs::write(&source, b"%PDF same").unwrap();
-        let out = published(
-            dir.path(),
-            &[("a/index.html", b"one"), ("b/index.html", b"two")],
-        );
-        let s = Staging::begin(&out, &dir.path().join("site")).unwrap();
-        s.copy(
-            "files/manual.pdf",
-            &Blob::Disk {
-                path: source.clone(),
-                len: 9,
-            },
-        )
-        .unwrap();
-        let (a, b) = (
-            inode(&out.join("a/index.html")),
-            inode(&out.join("b/index.html")),
-        );
-        s.write("a/index.html", b"one").unwrap();
-        s.write("b/index.html", b"TWO").unwrap();
-        s.write("b/index.html", b"TWO!").unwrap();
-        s.write(BUILD_INFO, b"{}").unwrap();
-        assert_eq!(s.linked(), 2, "a/index.html and build-info.json");
-        assert_eq!(
-            std::fs::read(out.join("b/index.html")).unwrap(),
-            b"two",
-            "the live site does not change while the new one is staged"
-        );
-        s.commit().unwrap();
-        assert_eq!(inode(&out.join("a/index.html")), a, "unchanged: linked");
-        assert_ne!(inode(&out.join("b/index.html")), b, "changed: written anew");
-        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"TWO!");
-        // The replaced site stays beside the output until the next build.
-        let retired = dir
-            .path()
-            .join(format!(".public.khaosan-old-{}", std::process::id()));
-        assert_eq!(std::fs::read(retired.join("b/index.html")).unwrap(), b"two");
-        assert_eq!(links(&out.join("a/index.html")), 2);
-
-        // An unchanged attachment is linked too, compared with its source.
-        let pdf = inode(&out.join("files/manual.pdf"));
-        let s = Staging::begin(&out, &dir.path().join("site")).unwrap();
-        s.copy(
-            "files/manual.pdf",
-            &Blob::Disk {
-                path: source,
-                len: 9,
-            },
-        )
-        .unwrap();
-        assert_eq!(s.linked(), 1);
-        s.commit().unwrap();
-        assert_eq!(inode(&out.join("files/manual.pdf")), pdf);
-        assert_eq!(
-            links(&out.join("files/manual.pdf")),
-            2,
-            "one retired site only"
-        );
-        assert_eq!(
-            std::fs::read(retired.join("b/index.html")).unwrap(),
-            b"TWO!",
-            "the site before is retired, the one before that gone"
-        );
-    }
-
-    #[test]
-    fn an_unfinished_rebuild_leaves_the_old_files_untouched() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = published(dir.path(), &[("a/index.html", b"one"), ("b.xml", b"two")]);
-        let s = Staging::begin(&out, &dir.path().join("site")).unwrap();
-        s.write("a/index.html", b"one").unwrap();
-        s.write("b.xml", b"changed").unwrap();
-        assert_eq!(links(&out.join("a/index.html")), 2, "shared while staging");
-        drop(s); // the build failed or was interrupted here
-        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
-        assert_eq!(std::fs::read(out.join("b.xml")).unwrap(), b"two");
-        assert_eq!(links(&out.join("a/index.html")), 1, "staging removed");
-    }
-
-    #[test]
-    fn another_file_system_falls_back_to_writing() {
-        // The output's own folder may be a mount point, so the staging folder
-        // beside it is on another file system; /dev/shm plays that part here.
-        let Ok(shm) = tempfile::tempdir_in("/dev/shm") else {
-            return;
-        };
-        let dir = tempfile::tempdir().unwrap();
-        use std::os::unix::fs::MetadataExt as _;
-        let dev = |p: &Path| std::fs::metadata(p).unwrap().dev();
-        if dev(shm.path()) == dev(dir.path()) {
-            return;
-        }
-        let previous = published(shm.path(), &[("a.html", b"one"), ("b.html", b"two")]);
-        let staged = dir.path().join("staged");
-        std::fs::create_dir(&staged).unwrap();
-        let s = Staging {
-            dir: staged.clone(),
-            target: dir.path().join("public"),
-            retired: dir.path().join("retired"),
-            cleaner: None,
-            committed: true,
-            linking: AtomicBool::new(true),
-            previous: Some(previous),
-            linked: AtomicUsize::new(0),
-            folders: Mutex::default(),
-        };
-        s.write("a.html", b"one").unwrap();
-        assert!(!s.linking.load(Ordering::Relaxed), "links given up");
-        s.write("b.html", b"two").unwrap();
-        assert_eq!(s.linked(), 0);
-        assert_eq!(std::fs::read(staged.join("a.html")).unwrap(), b"one");
-        assert_eq!(std::fs::read(staged.join("b.html")).unwrap(), b"two");
-    }
-
-    #[test]
-    fn byte_comparison_at_block_edges() {
-        for len in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK] {
-            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
-            assert!(holds_bytes(&mut &bytes[..], &bytes).unwrap(), "{len}");
-            assert!(same_bytes(&mut &bytes[..], &mut &bytes[..]).unwrap());
-            let mut longer = bytes.clone();
-            longer.push(7);
-            assert!(!holds_bytes(&mut &longer[..], &bytes).unwrap(), "{len}");
-            assert!(!holds_bytes(&mut &bytes[..], &longer).unwrap(), "{len}");
-            assert!(!same_bytes(&mut &bytes[..], &mut &longer[..]).unwrap());
-            if len > 0 {
-                let mut other = bytes.clone();
-                other[len - 1] ^= 1;
-                assert!(!holds_bytes(&mut &other[..], &bytes).unwrap(), "{len}");
-                assert!(!same_bytes(&mut &other[..], &mut &bytes[..]).unwrap());
-            }
-        }
-    }
-
-    #[test]
-    fn paths_cannot_escape() {
-        let dir = tempfile::tempdir().unwrap();
-        let s = Staging::begin(&dir.path().join("public"), &dir.path().join("site")).unwrap();
-        assert!(s.write("../evil", b"x").is_err());
-        assert!(s.write("/etc/x", b"x").is_err());
-        assert!(s.write("a/../../x", b"x").is_err());
-    }
-}
+mod tests;

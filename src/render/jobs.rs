@@ -32,7 +32,7 @@ pub(super) enum Job {
 }
 
 /// A paginated list: a section, or the items with one tag.
-#[derive(Clone)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub(super) enum List {
     Section(usize),
     Tag(String),

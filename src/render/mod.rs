@@ -73,6 +73,9 @@ struct Prepared {
     images: images::Images,
     /// Fiscal years whose publication records were written as data files.
     record_years: Vec<i32>,
+    /// The newest change of each list (section or tag, per language), worked out by
+    /// its first page to render and read by the others.
+    list_updated: std::sync::Mutex<std::collections::HashMap<(Lang, jobs::List), String>>,
 }
 
 /// Renders the whole public site into `sink`.
@@ -125,9 +128,11 @@ pub fn render_reusing(
         },
     );
     evidence::check_templates(&tera)?;
+    crate::timings::mark("templates and statics");
     let mut prepared = prepare(site);
     prepared.images = images::resize_all(site, sink)?;
     prepared.record_years = evidence::write_record_data(site, sink)?;
+    crate::timings::mark("cards, images, records");
     let resized: usize = prepared
         .images
         .values()
@@ -135,19 +140,33 @@ pub fn render_reusing(
         .sum();
     let jobs = jobs(site, &prepared);
     let base = base_context(site, theme, &prepared);
-    let reuse = reuse::Reuse::new(pages, site, theme, settings, &assets, &base);
+    let reuse = reuse::Reuse::new(
+        pages,
+        site,
+        theme,
+        settings,
+        &assets,
+        &base,
+        &prepared.images,
+    );
     let pages: usize = jobs
         .par_iter()
         .map(|job| run(job, site, &prepared, &tera, &base, sink, &reuse))
         .collect::<anyhow::Result<Vec<usize>>>()?
         .into_iter()
         .sum::<usize>();
+    crate::timings::mark("pages");
     let attachments = write_attachments(site, sink)?;
+    crate::timings::mark("attachments");
     let index_files = if site.config.search.enabled {
-        crate::search::write(site, sink)?
+        let mut tokens = reuse.pages.search_tokens();
+        let written = crate::search::write(site, sink, &mut tokens)?;
+        reuse.pages.keep_search_tokens(tokens);
+        written
     } else {
         0
     };
+    crate::timings::mark("search index");
     reuse.pages.finish_render();
     Ok(Rendered {
         pages,
@@ -195,6 +214,7 @@ fn prepare(site: &Site<'_>) -> Prepared {
         intros,
         images: images::Images::new(),
         record_years: Vec::new(),
+        list_updated: Default::default(),
     }
 }
 
@@ -322,7 +342,7 @@ fn run(
     // The page's own context; the shared one (`base`) is added only if it is rendered.
     let mut ctx = tera::Context::new();
     let template = match job {
-        Job::Item(i) => item_context(site, prepared, reuse, *i, &mut ctx),
+        Job::Item(i) => item_context(site, prepared, *i, &mut ctx),
         Job::Record(i) => evidence::record_context(site, &site.items[*i], &mut ctx),
         Job::List { list, lang, page } => {
             pages::list_context(site, prepared, list, *lang, *page, &mut ctx)
@@ -356,44 +376,63 @@ fn run(
         }
     };
     let rel_url = job.route(site).url();
-    finish(
-        site,
-        tera,
-        base,
-        sink,
-        reuse,
+    // An item's body is rendered only if its page is.
+    let body = match job {
+        Job::Item(i) => Some(*i),
+        _ => None,
+    };
+    let page = Page {
         template,
-        job.lang(site),
-        ctx,
-        &rel_url,
-    )
+        lang: job.lang(site),
+        rel_url: &rel_url,
+        body,
+    };
+    finish(site, prepared, tera, base, sink, reuse, page, ctx)
+}
+
+/// One page to put in place, besides its own context.
+struct Page<'a> {
+    template: &'a str,
+    lang: Lang,
+    rel_url: &'a str,
+    /// The item whose body the page shows ([`item_body_context`]).
+    body: Option<usize>,
 }
 
 /// Adds the page's address to its own context `ctx`, then puts the page in place:
 /// taken from the previous build when its key is unchanged ([`reuse`]), else
-/// rendered with `template` from the shared context of `lang` and `ctx`.
+/// rendered with its template from the shared context of its language and `ctx`.
 #[allow(clippy::too_many_arguments)]
 fn finish(
     site: &Site<'_>,
+    prepared: &Prepared,
     tera: &tera::Tera,
     base: &BTreeMap<Lang, tera::Context>,
     sink: &dyn Sink,
     reuse: &reuse::Reuse<'_>,
-    template: &str,
-    lang: Lang,
+    page: Page<'_>,
     mut ctx: tera::Context,
-    rel_url: &str,
 ) -> anyhow::Result<usize> {
+    let Page {
+        template,
+        lang,
+        rel_url,
+        body,
+    } = page;
     ctx.insert("permalink", &site.urls.permalink(rel_url));
     ctx.insert("current_url", &site.urls.link(rel_url));
     let path = crate::routes::output_path(rel_url);
     let own = ctx.into_json();
-    let key = reuse.key(template, lang, &path, &own);
+    let body_inputs = body.map(|i| item_body_inputs(site, i)).unwrap_or_default();
+    let key = reuse.key(template, lang, &path, &own, &body_inputs);
     if reuse.pages.reuse(&path, &key, sink)? {
         return Ok(1);
     }
     let mut ctx = base[&lang].clone();
     ctx.extend(tera::Context::from_value(own)?);
+    if let Some(i) = body {
+        item_body_context(site, prepared, i, &mut ctx);
+    }
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(
             "template {template} failed for {rel_url}: {}",
@@ -409,7 +448,6 @@ fn finish(
 fn item_context(
     site: &Site<'_>,
     prepared: &Prepared,
-    reuse: &reuse::Reuse<'_>,
     i: usize,
     ctx: &mut tera::Context,
 ) -> &'static str {
@@ -417,13 +455,46 @@ fn item_context(
     let card = &prepared.cards[i];
     let item = site.items[i].item;
     ctx.insert("page", card);
+    ctx.insert(
+        "share_line_url",
+        &format!(
+            "https://social-plugins.line.me/lineit/share?url={}",
+            percent_encoding::utf8_percent_encode(
+                &card.permalink,
+                percent_encoding::NON_ALPHANUMERIC
+            )
+        ),
+    );
+    ctx.insert("page_updated", &card.updated);
+    if let Some(section) = site.config.section(&item.section) {
+        ctx.insert("section", &SectionView::new(section, lang, &site.urls));
+    }
+    ctx.insert("alternate_url", &alternate_url(site, card, lang));
+    ctx.insert("page_kind", "item");
+    ctx.insert(
+        "breadcrumbs",
+        &[
+            crumb(&card.section_title, Some(&card_section_url(site, card))),
+            crumb(&card.title, None),
+        ],
+    );
+    "item.html"
+}
+
+/// What an item page shows of its rendered body: the body, the photos it shows,
+/// the gallery and the downloads those leave, and the share image. Made only when
+/// the page is rendered; [`item_body_inputs`] stands for it in the page's key.
+fn item_body_context(site: &Site<'_>, prepared: &Prepared, i: usize, ctx: &mut tera::Context) {
+    let lang = site.items[i].item.lang;
+    let card = &prepared.cards[i];
+    let item = site.items[i].item;
     let live = &site.items[i];
     let table_label = match lang {
         Lang::Th => "ตารางที่",
         Lang::En => "Table",
     };
     let html = markdown::wrap_tables(
-        &reuse.pages.body_html(&item.body, &site.urls.base_path),
+        &cache::body_html(&item.body, &site.urls.base_path),
         table_label,
     );
     let (html, used) =
@@ -467,30 +538,19 @@ fn item_context(
         .collect();
     ctx.insert("attachments", &downloads);
     ctx.insert("gallery", &gallery);
-    ctx.insert(
-        "share_line_url",
-        &format!(
-            "https://social-plugins.line.me/lineit/share?url={}",
-            percent_encoding::utf8_percent_encode(
-                &card.permalink,
-                percent_encoding::NON_ALPHANUMERIC
-            )
-        ),
-    );
-    ctx.insert("page_updated", &card.updated);
-    if let Some(section) = site.config.section(&item.section) {
-        ctx.insert("section", &SectionView::new(section, lang, &site.urls));
-    }
-    ctx.insert("alternate_url", &alternate_url(site, card, lang));
-    ctx.insert("page_kind", "item");
-    ctx.insert(
-        "breadcrumbs",
-        &[
-            crumb(&card.section_title, Some(&card_section_url(site, card))),
-            crumb(&card.title, None),
-        ],
-    );
-    "item.html"
+}
+
+/// Everything [`item_body_context`] reads besides what every page's key holds
+/// (the base path, the resized images): the Markdown, the item's address and its
+/// attachments.
+fn item_body_inputs(site: &Site<'_>, i: usize) -> Vec<u8> {
+    let live = &site.items[i];
+    let attachments: Vec<(&str, &str)> = live
+        .attachments
+        .iter()
+        .map(|a| (a.name.as_str(), a.url.as_str()))
+        .collect();
+    serde_json::to_vec(&(&live.item.body, live.item.url(), attachments)).unwrap_or_default()
 }
 
 /// Copies the theme's static files; CSS and JS get a content hash in their name so

@@ -94,15 +94,25 @@ pub(super) fn list_context(
         .take(per_page)
         .map(|&i| &prepared.cards[i])
         .collect();
-    // The list's last change: its newest item's.
-    ctx.insert(
-        "page_updated",
-        &indices
+    // The list's last change: its newest item's (the same on every page of it).
+    let known = prepared
+        .list_updated
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&(lang, list.clone())).cloned());
+    let updated = known.unwrap_or_else(|| {
+        let newest = indices
             .iter()
             .map(|&i| prepared.cards[i].updated.as_str())
             .max()
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+            .to_string();
+        if let Ok(mut m) = prepared.list_updated.lock() {
+            m.insert((lang, list.clone()), newest.clone());
+        }
+        newest
+    });
+    ctx.insert("page_updated", &updated);
     ctx.insert("items", &cards);
     ctx.insert(
         "paginator",

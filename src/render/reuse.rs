@@ -7,10 +7,10 @@
 //! Tera has no clock and no randomness), so equal keys mean equal bytes.
 //!
 //! - `khaosan build` keeps a manifest (output path → key, length, SHA-256 of the
-//!   bytes) in `.khaosan/cache/`, outside the public folder. A page whose key matches
-//!   the manifest is linked from the current output when that file still holds those
-//!   exact bytes (checked, never assumed), instead of rendered. Rendered Markdown
-//!   bodies are kept there too, by (body, base path).
+//!   bytes, and the file's stamp: inode and modification time) in `.khaosan/cache/`,
+//!   outside the public folder. A page whose key matches the manifest is linked from
+//!   the current output instead of rendered, when that file is still the one the
+//!   manifest stamped, or else still holds those exact bytes (read and checked).
 //! - `khaosan serve` keeps the bytes of the last build's pages in memory, by key.
 //!
 //! Nothing here can publish what a build would not: a withheld item is not in the
@@ -21,18 +21,22 @@
 //! The cache files are safe to delete; a corrupt one, or one written by another
 //! khaosan binary, is ignored.
 
+pub mod cache_file;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
 
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 
 use super::templates::{FilterSettings, Theme};
 use crate::content::Lang;
+use crate::search::kept::TokenStore;
 use crate::site::Site;
-use crate::write::Sink;
+use crate::write::{Sink, Stamp, Written};
 
 /// A page's key, or a content digest.
 pub type Hash = [u8; 32];
@@ -41,8 +45,7 @@ pub type Hash = [u8; 32];
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
     key: Hash,
-    len: u64,
-    digest: Hash,
+    written: Written,
 }
 
 /// Pages of the last `serve` build by key, while serving (`None` otherwise).
@@ -63,16 +66,17 @@ pub struct Pages {
     store: Option<Store>,
     previous: HashMap<String, Entry>,
     fresh: Mutex<Vec<(String, Entry)>>,
-    bodies: HashMap<[u8; 16], Arc<str>>,
-    bodies_used: Mutex<HashMap<[u8; 16], Arc<str>>>,
     /// The serve memo of this build, moved into [`MEMO`] when rendering succeeds.
     memo_next: Option<Mutex<HashMap<Hash, Arc<[u8]>>>>,
     reused: std::sync::atomic::AtomicUsize,
+    /// Search tokens of the documents indexed before.
+    tokens: Mutex<Option<TokenStore>>,
 }
 
 struct Store {
     manifest: PathBuf,
-    bodies: PathBuf,
+    /// The output folder, whose files are stamped once the build is in place.
+    out: PathBuf,
 }
 
 impl Pages {
@@ -84,14 +88,13 @@ impl Pages {
             store: None,
             previous: HashMap::new(),
             fresh: Mutex::new(Vec::new()),
-            bodies: HashMap::new(),
-            bodies_used: Mutex::new(HashMap::new()),
             memo_next: memo.then(|| Mutex::new(HashMap::new())),
             reused: Default::default(),
+            tokens: Mutex::new(Some(TokenStore::in_process())),
         }
     }
 
-    /// The manifest of the previous build into `out` and the kept Markdown bodies,
+    /// The manifest of the previous build into `out` and the kept search tokens,
     /// from `<root>/.khaosan/cache/`. Missing, corrupt or foreign files count as empty.
     pub fn open(root: &Path, out: &Path) -> Pages {
         let dir = root.join(".khaosan").join("cache");
@@ -99,50 +102,43 @@ impl Pages {
         let id = Sha256::digest(out.to_string_lossy().as_bytes());
         let store = Store {
             manifest: dir.join(format!("pages-{}.bin", hex(&id[..8]))),
-            bodies: dir.join("bodies.bin"),
+            out: out.clone(),
         };
+        let tokens = TokenStore::open(&dir.join("search-tokens.bin"));
         let previous = std::fs::read(&store.manifest)
             .ok()
             .and_then(|bytes| read_manifest(&bytes))
-            .unwrap_or_default();
-        let bodies = std::fs::read(&store.bodies)
-            .ok()
-            .and_then(|bytes| read_bodies(&bytes))
             .unwrap_or_default();
         Pages {
             store: Some(store),
             previous,
             fresh: Mutex::new(Vec::new()),
-            bodies,
-            bodies_used: Mutex::new(HashMap::new()),
             memo_next: None,
             reused: Default::default(),
+            tokens: Mutex::new(Some(tokens)),
+        }
+    }
+
+    /// The search tokens kept from earlier builds, for the search index (which
+    /// takes them once per build).
+    pub(crate) fn search_tokens(&self) -> TokenStore {
+        self.tokens
+            .lock()
+            .ok()
+            .and_then(|mut t| t.take())
+            .unwrap_or_default()
+    }
+
+    /// Hands back the tokens after indexing, to be kept for the next build.
+    pub(crate) fn keep_search_tokens(&self, store: TokenStore) {
+        if let Ok(mut tokens) = self.tokens.lock() {
+            *tokens = Some(store);
         }
     }
 
     /// How many pages were reused rather than rendered.
     pub fn reused(&self) -> usize {
         self.reused.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// The safe HTML of a Markdown body with its links under `base_path`, rendered
-    /// once and kept for the following builds.
-    pub(super) fn body_html(&self, body: &str, base_path: &str) -> String {
-        if self.store.is_none() {
-            return super::cache::body_html(body, base_path);
-        }
-        let key = body_key(body, base_path);
-        let html = match self.bodies.get(&key) {
-            Some(html) => Arc::clone(html),
-            None => Arc::from(super::markdown::rebase_links(
-                &super::markdown::render(body).html,
-                base_path,
-            )),
-        };
-        if let Ok(mut used) = self.bodies_used.lock() {
-            used.insert(key, Arc::clone(&html));
-        }
-        html.to_string()
     }
 
     /// Puts the page at `path` in place without rendering it, when its key is the
@@ -159,7 +155,7 @@ impl Pages {
             let Some(entry) = self.previous.get(path).filter(|e| e.key == *key) else {
                 return Ok(false);
             };
-            if !sink.keep(path, entry.len, &entry.digest)? {
+            if !sink.keep(path, &entry.written)? {
                 return Ok(false);
             }
             if let Ok(mut fresh) = self.fresh.lock() {
@@ -185,8 +181,11 @@ impl Pages {
         if self.store.is_some() {
             let entry = Entry {
                 key,
-                len: bytes.len() as u64,
-                digest: Sha256::digest(bytes).into(),
+                written: Written {
+                    len: bytes.len() as u64,
+                    digest: Sha256::digest(bytes).into(),
+                    stamp: None,
+                },
             };
             if let Ok(mut fresh) = self.fresh.lock() {
                 fresh.push((path.to_string(), entry));
@@ -196,6 +195,11 @@ impl Pages {
 
     /// Rendering succeeded: the serve memo now holds this build's pages only.
     pub(super) fn finish_render(&self) {
+        if self.store.is_none()
+            && let Some(tokens) = self.tokens.lock().ok().and_then(|mut t| t.take())
+        {
+            tokens.save();
+        }
         let Some(next) = &self.memo_next else { return };
         let Ok(mut next) = next.lock() else { return };
         if let Ok(mut memo) = MEMO.lock()
@@ -205,9 +209,10 @@ impl Pages {
         }
     }
 
-    /// Writes the manifest of the output just put in place, and the Markdown bodies
-    /// this build used. Call after the output is committed. A cache that cannot be
-    /// written only makes the next build slower, so this never fails the build.
+    /// Writes the manifest of the output just put in place, each file with its
+    /// stamp as it is now, and the search tokens. Call after the output is
+    /// committed. A cache that cannot be written only makes the next build slower,
+    /// so this never fails the build.
     pub fn save(self) {
         let Some(store) = &self.store else { return };
         if let Some(dir) = store.manifest.parent()
@@ -215,14 +220,17 @@ impl Pages {
         {
             return;
         }
-        let fresh = self.fresh.into_inner().unwrap_or_default();
-        let _ = write_atomically(&store.manifest, &manifest_bytes(&fresh));
-        let used = self.bodies_used.into_inner().unwrap_or_default();
-        let same =
-            used.len() == self.bodies.len() && used.keys().all(|k| self.bodies.contains_key(k));
-        if !same {
-            let _ = write_atomically(&store.bodies, &bodies_bytes(&used));
+        if let Some(tokens) = self.tokens.into_inner().ok().flatten() {
+            tokens.save();
         }
+        let mut fresh = self.fresh.into_inner().unwrap_or_default();
+        fresh.par_iter_mut().for_each(|(path, entry)| {
+            entry.written.stamp = std::fs::symlink_metadata(store.out.join(path.as_str()))
+                .ok()
+                .filter(|meta| meta.is_file() && meta.len() == entry.written.len)
+                .map(|meta| Stamp::of(&meta));
+        });
+        let _ = cache_file::write_atomically(&store.manifest, &manifest_bytes(&fresh));
     }
 }
 
@@ -245,6 +253,7 @@ impl<'p> Reuse<'p> {
         settings: FilterSettings,
         assets: &BTreeMap<String, String>,
         base: &BTreeMap<Lang, tera::Context>,
+        images: &super::images::Images,
     ) -> Reuse<'p> {
         let mut salt = Sha256::new();
         feed(&mut salt, b"khaosan pages 1");
@@ -255,6 +264,7 @@ impl<'p> Reuse<'p> {
         }
         hash_json(&mut salt, &theme.strings);
         hash_json(&mut salt, assets);
+        hash_json(&mut salt, images);
         feed(&mut salt, settings.tz.name().as_bytes());
         feed(&mut salt, &[u8::from(settings.thai_digits)]);
         hash_json(&mut salt, site.config);
@@ -285,14 +295,23 @@ impl<'p> Reuse<'p> {
     }
 
     /// The key of the page `path` made with `template` from the shared context of
-    /// `lang` and the page's own context `own`.
-    pub(super) fn key(&self, template: &str, lang: Lang, path: &str, own: &Value) -> Hash {
+    /// `lang`, the page's own context `own`, and `deferred`: the inputs of context
+    /// made only when the page is rendered (an item's body).
+    pub(super) fn key(
+        &self,
+        template: &str,
+        lang: Lang,
+        path: &str,
+        own: &Value,
+        deferred: &[u8],
+    ) -> Hash {
         let timed = self.timed.contains(template);
         let mut hasher = self.salt.clone();
         feed(&mut hasher, template.as_bytes());
         feed(&mut hasher, path.as_bytes());
         feed(&mut hasher, &self.base[&(lang, timed)]);
         hash_context(&mut hasher, own, true);
+        feed(&mut hasher, deferred);
         hasher.finalize().into()
     }
 }
@@ -435,83 +454,33 @@ fn binary_identity() -> String {
     format!("{} {} {exe}", crate::VERSION, crate::COMMIT)
 }
 
-fn body_key(body: &str, base_path: &str) -> [u8; 16] {
-    let mut hasher = Sha256::new();
-    feed(&mut hasher, body.as_bytes());
-    feed(&mut hasher, base_path.as_bytes());
-    let digest = hasher.finalize();
-    let mut key = [0; 16];
-    key.copy_from_slice(&digest[..16]);
-    key
-}
-
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-// --- The cache files: a header naming the binary, then length-prefixed records ---
-
-const MANIFEST_MAGIC: &[u8] = b"khaosan-pages\n";
-const BODIES_MAGIC: &[u8] = b"khaosan-bodies\n";
-
-fn header(magic: &[u8]) -> Vec<u8> {
-    let mut out = magic.to_vec();
-    put_bytes(&mut out, binary_identity().as_bytes());
-    out
-}
-
-fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
-    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-    out.extend_from_slice(bytes);
-}
-
-/// Reads records back; any inconsistency ends in `None`.
-struct Reader<'b>(&'b [u8]);
-
-impl<'b> Reader<'b> {
-    fn take(&mut self, n: usize) -> Option<&'b [u8]> {
-        if self.0.len() < n {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn bytes(&mut self) -> Option<&'b [u8]> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        self.take(n)
-    }
-    fn hash(&mut self) -> Option<Hash> {
-        self.take(32)?.try_into().ok()
-    }
-    /// After the magic, the binary must be this one.
-    fn header(&mut self, magic: &[u8]) -> Option<()> {
-        (self.take(magic.len())? == magic).then_some(())?;
-        (self.bytes()? == binary_identity().as_bytes()).then_some(())
-    }
-}
+const MANIFEST_MAGIC: &[u8] = b"khaosan-pages 2\n";
 
 fn manifest_bytes(entries: &[(String, Entry)]) -> Vec<u8> {
-    let mut out = header(MANIFEST_MAGIC);
+    let mut out = cache_file::header(MANIFEST_MAGIC);
     out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
     for (path, entry) in entries {
-        put_bytes(&mut out, path.as_bytes());
+        cache_file::put_bytes(&mut out, path.as_bytes());
+        let written = &entry.written;
         out.extend_from_slice(&entry.key);
-        out.extend_from_slice(&entry.len.to_le_bytes());
-        out.extend_from_slice(&entry.digest);
+        out.extend_from_slice(&written.len.to_le_bytes());
+        out.extend_from_slice(&written.digest);
+        let stamp = written.stamp.unwrap_or(Stamp {
+            inode: 0,
+            modified_ns: 0,
+        });
+        out.extend_from_slice(&stamp.inode.to_le_bytes());
+        out.extend_from_slice(&stamp.modified_ns.to_le_bytes());
     }
-    let check = Sha256::digest(&out);
-    out.extend_from_slice(&check);
-    out
+    cache_file::seal(out)
 }
 
 fn read_manifest(bytes: &[u8]) -> Option<HashMap<String, Entry>> {
-    let body = checked(bytes)?;
-    let mut reader = Reader(body);
-    reader.header(MANIFEST_MAGIC)?;
+    let mut reader = cache_file::Reader::checked(bytes, MANIFEST_MAGIC)?;
     let count = reader.u64()?;
     let mut entries = HashMap::new();
     for _ in 0..count {
@@ -519,54 +488,13 @@ fn read_manifest(bytes: &[u8]) -> Option<HashMap<String, Entry>> {
         let key = reader.hash()?;
         let len = reader.u64()?;
         let digest = reader.hash()?;
-        entries.insert(path, Entry { key, len, digest });
+        let inode = reader.u64()?;
+        let modified_ns = i128::from_le_bytes(reader.take(16)?.try_into().ok()?);
+        let stamp = (inode != 0).then_some(Stamp { inode, modified_ns });
+        let written = Written { len, digest, stamp };
+        entries.insert(path, Entry { key, written });
     }
-    reader.0.is_empty().then_some(entries)
-}
-
-fn bodies_bytes(bodies: &HashMap<[u8; 16], Arc<str>>) -> Vec<u8> {
-    let mut out = header(BODIES_MAGIC);
-    out.extend_from_slice(&(bodies.len() as u64).to_le_bytes());
-    for (key, html) in bodies {
-        out.extend_from_slice(key);
-        put_bytes(&mut out, html.as_bytes());
-    }
-    let check = Sha256::digest(&out);
-    out.extend_from_slice(&check);
-    out
-}
-
-fn read_bodies(bytes: &[u8]) -> Option<HashMap<[u8; 16], Arc<str>>> {
-    let body = checked(bytes)?;
-    let mut reader = Reader(body);
-    reader.header(BODIES_MAGIC)?;
-    let count = reader.u64()?;
-    let mut bodies = HashMap::new();
-    for _ in 0..count {
-        let key: [u8; 16] = reader.take(16)?.try_into().ok()?;
-        let html = std::str::from_utf8(reader.bytes()?).ok()?;
-        bodies.insert(key, Arc::from(html));
-    }
-    reader.0.is_empty().then_some(bodies)
-}
-
-/// The file without its trailing SHA-256, if that matches: a torn or altered
-/// cache file is ignored as a whole.
-fn checked(bytes: &[u8]) -> Option<&[u8]> {
-    let split = bytes.len().checked_sub(32)?;
-    let (body, check) = bytes.split_at(split);
-    (Sha256::digest(body).as_slice() == check).then_some(body)
-}
-
-/// Writes beside `path` and renames over it, so a reader never sees half a file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    drop(file);
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    reader.is_empty().then_some(entries)
 }
 
 #[cfg(test)]
@@ -617,8 +545,14 @@ mod tests {
     fn cache_files_round_trip_and_corruption_is_ignored() {
         let entry = Entry {
             key: [1; 32],
-            len: 7,
-            digest: [2; 32],
+            written: Written {
+                len: 7,
+                digest: [2; 32],
+                stamp: Some(Stamp {
+                    inode: 9,
+                    modified_ns: -3,
+                }),
+            },
         };
         let bytes = manifest_bytes(&[("news/a/index.html".into(), entry)]);
         let read = read_manifest(&bytes).unwrap();
@@ -629,11 +563,10 @@ mod tests {
         let mut flipped = bytes.clone();
         flipped[bytes.len() / 2] ^= 1;
         assert!(read_manifest(&flipped).is_none());
-        assert!(read_bodies(&bytes).is_none(), "another kind of file");
-
-        let bodies = HashMap::from([([3; 16], Arc::from("<p>ข่าว</p>"))]);
-        let read = read_bodies(&bodies_bytes(&bodies)).unwrap();
-        assert_eq!(&*read[&[3; 16]], "<p>ข่าว</p>");
+        assert!(
+            cache_file::Reader::checked(&bytes, b"khaosan-search-tokens\n").is_none(),
+            "another kind of file"
+        );
     }
 
     #[test]

@@ -14,10 +14,12 @@
 //! Document ids follow rank order of ties: items newest first, then lists
 //! (section pages), so the browser ranks items above lists by id alone.
 
+pub mod kept;
 pub mod normalize;
 pub mod tokens;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,6 +30,7 @@ use crate::render::markdown;
 use crate::routes::Route;
 use crate::site::Site;
 use crate::write::Sink;
+use kept::TokenStore;
 use normalize::normalize;
 use tokens::{bigrams, chunks, has_thai, stem};
 
@@ -74,55 +77,83 @@ pub struct Index {
     docs: Vec<DocData>,
     /// Documents before this id are items; from it on, lists.
     items: usize,
+    /// Postings by token number while documents are added (see [`kept`]).
+    numbered: Vec<Posting>,
+    /// Postings by token, once every document is in.
     postings: BTreeMap<String, Posting>,
 }
 
-/// Documents indexed per batch: token sets live only for one batch, so memory
-/// holds the postings and not every document's tokens at once.
+/// Documents indexed per batch: the documents' texts live only for one batch.
 const BATCH: usize = 256;
 
 impl Index {
     /// Indexes `items` (in order: newest first) and then `lists`.
     pub fn build(items: Vec<Document>, lists: Vec<Document>) -> Index {
+        let mut store = TokenStore::default();
         let mut index = Index::new();
-        index.add(items);
+        index.add(items, &mut store);
         index.items = index.docs.len();
-        index.add(lists);
-        index
+        index.add(lists, &mut store);
+        index.finish(&store)
     }
 
     fn new() -> Index {
         Index {
             docs: Vec::new(),
             items: 0,
+            numbered: Vec::new(),
             postings: BTreeMap::new(),
         }
     }
 
-    /// Adds documents with the next ids.
-    fn add(&mut self, documents: Vec<Document>) {
+    /// Adds documents with the next ids, tokenising only those `store` has not
+    /// seen with the same title and text.
+    fn add(&mut self, documents: Vec<Document>, store: &mut TokenStore) {
         let first = self.docs.len() as u32;
-        // `khaosan serve` keeps the tokens of unchanged documents between rebuilds.
-        let token_sets: Vec<_> = documents
+        let seen: &TokenStore = store;
+        let found: Vec<_> = documents
             .par_iter()
-            .map(|d| crate::render::cache::tokens(&d.title, &d.text, || document_tokens(d)))
+            .map(|d| {
+                let key = kept::key(&d.title, &d.text);
+                match seen.lookup(&key) {
+                    Some(ids) => (key, Ok(ids)),
+                    None => (key, Err(document_tokens(d))),
+                }
+            })
             .collect();
-        for (offset, set) in token_sets.iter().enumerate() {
+        for (offset, (key, found)) in found.into_iter().enumerate() {
+            let ids = match found {
+                Ok(ids) => {
+                    store.use_kept(key, Arc::clone(&ids));
+                    ids
+                }
+                Err(tokens) => store.add(key, &tokens),
+            };
             let id = first + offset as u32;
-            for (key, in_title) in set.iter() {
-                let add = |posting: &mut Posting| {
-                    posting.any.push(id);
-                    if *in_title {
-                        posting.title.push(id);
-                    }
-                };
-                match self.postings.get_mut(key.as_str()) {
-                    Some(posting) => add(posting),
-                    None => add(self.postings.entry(key.clone()).or_default()),
+            for &number in ids.iter() {
+                let slot = (number >> 1) as usize;
+                if self.numbered.len() <= slot {
+                    self.numbered.resize_with(slot + 1, Posting::default);
+                }
+                let posting = &mut self.numbered[slot];
+                posting.any.push(id);
+                if number & 1 == 1 {
+                    posting.title.push(id);
                 }
             }
         }
         self.docs.extend(documents.into_iter().map(|d| d.data));
+    }
+
+    /// Names the postings by their tokens, once every document is in.
+    fn finish(mut self, store: &TokenStore) -> Index {
+        for (number, posting) in std::mem::take(&mut self.numbered).into_iter().enumerate() {
+            if !posting.any.is_empty() {
+                self.postings
+                    .insert(store.token(number as u32).to_string(), posting);
+            }
+        }
+        self
     }
 
     pub fn len(&self) -> usize {
@@ -376,14 +407,17 @@ fn list_documents(site: &Site<'_>, lang: Lang) -> Vec<Document> {
 
 /// The index of one language: its live items newest first, in batches, then
 /// its section pages.
-pub fn index_of(site: &Site<'_>, lang: Lang) -> Index {
+pub fn index_of(site: &Site<'_>, lang: Lang, store: &mut TokenStore) -> Index {
     let mut index = Index::new();
     for batch in site.latest(lang).chunks(BATCH) {
-        index.add(batch.par_iter().map(|&i| item_document(site, i)).collect());
+        index.add(
+            batch.par_iter().map(|&i| item_document(site, i)).collect(),
+            store,
+        );
     }
     index.items = index.docs.len();
-    index.add(list_documents(site, lang));
-    index
+    index.add(list_documents(site, lang), store);
+    index.finish(store)
 }
 
 fn item_document(site: &Site<'_>, index: usize) -> Document {
@@ -439,18 +473,22 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
     }
 }
 
-/// Writes both languages' indexes; returns the number of files written.
-pub fn write(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> {
+/// Writes both languages' indexes; returns the number of files written. `store`
+/// holds the tokens of documents indexed before, and gets this build's.
+pub fn write(site: &Site<'_>, sink: &dyn Sink, store: &mut TokenStore) -> anyhow::Result<usize> {
     let mut written = 0;
     for lang in [Lang::Th, Lang::En] {
-        let index = index_of(site, lang);
+        let index = index_of(site, lang, store);
+        crate::timings::mark("search: tokens");
         let files = index.files(&site.urls.base_path);
+        crate::timings::mark("search: encode");
         let dir = Route::SearchIndex(lang).url();
         let dir = dir.trim_start_matches('/');
         files
             .par_iter()
             .map(|(name, bytes)| sink.write(&format!("{dir}{name}"), bytes))
             .collect::<anyhow::Result<()>>()?;
+        crate::timings::mark("search: write");
         written += files.len();
     }
     Ok(written)
