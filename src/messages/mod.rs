@@ -7,8 +7,10 @@
 //! program says. Regenerate them with `cargo run --example errors_docs`.
 
 mod catalogue;
+mod explain;
 
 pub use catalogue::*;
+pub use explain::{explain, os_reason};
 
 /// Where a message is heard, for the sections of the guides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,16 +27,20 @@ pub enum Group {
     Check,
     /// What the web master meets running build, serve, new, restore, stats or survey.
     Command,
+    /// Files, folders, the theme and the git repository: what stops a command
+    /// before it can judge anything.
+    System,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Input,
         Group::Settings,
         Group::Withheld,
         Group::Git,
         Group::Check,
         Group::Command,
+        Group::System,
     ];
 
     fn title(self, lang: Lang) -> &'static str {
@@ -55,6 +61,8 @@ impl Group {
             (Group::Check, Lang::En) => "What khaosan check reports",
             (Group::Command, Lang::Th) => "คำสั่งของผู้ดูแลเว็บไซต์",
             (Group::Command, Lang::En) => "The web master's commands",
+            (Group::System, Lang::Th) => "ไฟล์ โฟลเดอร์ ธีม และที่เก็บ git",
+            (Group::System, Lang::En) => "Files, folders, the theme and the git repository",
         }
     }
 }
@@ -106,6 +114,11 @@ impl Message {
             out.push_str(&self.fix(args));
         }
         out
+    }
+
+    /// The message said of one file or folder: `{path}` filled with it as given.
+    pub fn at(&self, path: impl AsRef<std::path::Path>) -> String {
+        self.say(&[("path", &path.as_ref().display().to_string())])
     }
 
     /// The fix alone, Thai then English.
