@@ -91,16 +91,10 @@ impl Documents {
     /// `name` rendered with `context`.
     pub fn render(&self, name: &str, context: &impl Serialize) -> anyhow::Result<String> {
         let context = tera::Context::from_serialize(context).map_err(|e| {
-            anyhow!(
-                crate::messages::DOCUMENT_FAILED
-                    .say(&[("name", name), ("reason", &tera_chain(&e))])
-            )
+            anyhow!(crate::messages::DOCUMENT_FAILED.detail(&tera_chain(&e), &[("name", name)]))
         })?;
         self.tera.render(name, &context).map_err(|e| {
-            anyhow!(
-                crate::messages::DOCUMENT_FAILED
-                    .say(&[("name", name), ("reason", &tera_chain(&e))])
-            )
+            anyhow!(crate::messages::DOCUMENT_FAILED.detail(&tera_chain(&e), &[("name", name)]))
         })
     }
 }

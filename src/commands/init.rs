@@ -607,11 +607,13 @@ fn first_commit(dir: &Path, author: Option<&(String, String)>) -> anyhow::Result
             .output()
             .with_context(|| crate::messages::GIT_NOT_INSTALLED.say(&[]))?;
         if !output.status.success() {
-            bail!(crate::messages::GIT_COMMAND_FAILED.say(&[
-                ("args", &args.join(" ")),
-                ("path", &dir.display().to_string()),
-                ("output", String::from_utf8_lossy(&output.stderr).trim()),
-            ]));
+            bail!(crate::messages::GIT_COMMAND_FAILED.detail(
+                String::from_utf8_lossy(&output.stderr).trim(),
+                &[
+                    ("args", &args.join(" ")),
+                    ("path", &dir.display().to_string())
+                ],
+            ));
         }
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
     };

@@ -391,11 +391,10 @@ fn finish(
     let mut ctx = base[&lang].clone();
     ctx.extend(tera::Context::from_value(own)?);
     let html = tera.render(template, &ctx).map_err(|e| {
-        anyhow!(crate::messages::TEMPLATE_FAILED.say(&[
-            ("name", template),
-            ("page", rel_url),
-            ("reason", &tera_chain(&e))
-        ]))
+        anyhow!(
+            crate::messages::TEMPLATE_FAILED
+                .detail(&tera_chain(&e), &[("name", template), ("page", rel_url)])
+        )
     })?;
     sink.write(&path, html.as_bytes())?;
     reuse.pages.rendered(&path, key, html.as_bytes());

@@ -132,7 +132,7 @@ pub fn engine(theme: &Theme, settings: FilterSettings) -> anyhow::Result<tera::T
     .map_err(|e| {
         anyhow!(
             crate::messages::TEMPLATE_DOES_NOT_COMPILE
-                .say(&[("name", failing_template(&e)), ("reason", &tera_chain(&e)),])
+                .detail(&tera_chain(&e), &[("name", failing_template(&e))])
         )
     })?;
     tera.autoescape_on(vec![".html", ".xml"]);

@@ -233,18 +233,18 @@ message!(
     TEMPLATE_DOES_NOT_COMPILE,
     "template-does-not-compile",
     System,
-    "แม่แบบ templates/{name} (ของธีมหรือของเว็บไซต์) แปลไม่ได้: {reason}",
-    "แก้แม่แบบที่บรรทัดนั้นตามไวยากรณ์ของ Tera หรือลบไฟล์ใน templates/ ของเว็บไซต์เพื่อใช้ของธีม",
-    "the template templates/{name} (the theme's or the site's) does not compile: {reason}",
-    "fix the template at that line (Tera syntax), or remove the site's templates/ copy to use the theme's"
+    "แม่แบบ templates/{name} แปลไม่ได้",
+    "แก้แม่แบบ (ในธีม หรือใน templates/ ของเว็บไซต์) ที่บรรทัดนั้นตามไวยากรณ์ของ Tera หรือลบไฟล์ใน templates/ ของเว็บไซต์เพื่อใช้ของธีม",
+    "the template templates/{name} does not compile",
+    "fix the template (the theme's, or the site's templates/) at that line (Tera syntax), or remove the site's copy to use the theme's"
 );
 message!(
     TEMPLATE_FAILED,
     "template-failed",
     System,
-    "แม่แบบ {name} ใช้สร้าง {page} ไม่ได้: {reason}",
+    "แม่แบบ {name} ใช้สร้าง {page} ไม่ได้",
     "แก้แม่แบบตามเหตุที่แจ้ง (มักเป็นชื่อตัวแปรหรือตัวกรองที่ไม่มี)",
-    "template {name} failed for {page}: {reason}",
+    "template {name} failed for {page}",
     "fix the template as the reason says (usually a variable or filter that does not exist)"
 );
 message!(
@@ -296,9 +296,9 @@ message!(
     DOCUMENT_FAILED,
     "document-failed",
     System,
-    "สร้างเอกสาร {name} ไม่ได้: {reason}",
+    "สร้างเอกสาร {name} ไม่ได้",
     "แก้แม่แบบของเอกสารตามเหตุที่แจ้ง",
-    "document {name} failed: {reason}",
+    "document {name} failed",
     "fix the document's template as the reason says"
 );
 message!(
@@ -398,9 +398,9 @@ message!(
     GIT_COMMAND_FAILED,
     "git-command-failed",
     System,
-    "คำสั่ง git {args} ใน {path} ไม่สำเร็จ: {output}",
+    "คำสั่ง git {args} ใน {path} ไม่สำเร็จ",
     "แก้ตามข้อความของ git แล้วเรียกอีกครั้งในโฟลเดอร์ว่าง",
-    "git {args} failed in {path}: {output}",
+    "git {args} failed in {path}",
     "fix what git says, then run again into an empty folder"
 );
 message!(
