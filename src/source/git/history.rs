@@ -23,16 +23,28 @@ pub(crate) fn open(root: &Path) -> anyhow::Result<Option<Repository>> {
     }
 }
 
-/// Why `root` is not a repository khaosan can read approvals from.
-pub(crate) fn not_a_repository(root: &Path) -> String {
-    match Repository::discover(root) {
-        Ok(outer) => format!(
-            "{} is inside the git repository {} but not at its top; khaosan reads the gated \
-             paths (content/, approvals/, ...) from the top of the repository",
-            root.display(),
-            outer.workdir().unwrap_or(outer.path()).display()
+/// Why `root` is not a repository khaosan can read approvals from, in Thai and
+/// in English.
+pub(crate) fn not_a_repository(root: &Path) -> (String, String) {
+    let root = root.display();
+    match Repository::discover(root.to_string()) {
+        Ok(outer) => {
+            let top = outer.workdir().unwrap_or(outer.path()).display();
+            (
+                format!(
+                    "{root} อยู่ในที่เก็บ git {top} แต่ไม่ใช่โฟลเดอร์บนสุด khaosan อ่านโฟลเดอร์ที่ต้องอนุมัติ \
+                     (content/, approvals/, ...) จากโฟลเดอร์บนสุดของที่เก็บ"
+                ),
+                format!(
+                    "{root} is inside the git repository {top} but not at its top; khaosan reads the gated \
+                     paths (content/, approvals/, ...) from the top of the repository"
+                ),
+            )
+        }
+        Err(_) => (
+            format!("{root} ไม่ใช่ที่เก็บ git"),
+            format!("{root} is not a git repository"),
         ),
-        Err(_) => format!("{} is not a git repository", root.display()),
     }
 }
 

@@ -84,9 +84,8 @@ pub(crate) fn load_if_required(
         if !asked {
             return Ok(None);
         }
-        bail!(Stop::NoHistory {
-            where_: history::not_a_repository(root)
-        });
+        let (where_, where_en) = history::not_a_repository(root);
+        bail!(Stop::NoHistory { where_, where_en });
     };
     if options.require_verify {
         refuse_incomplete(&repo)?;
