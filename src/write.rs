@@ -421,7 +421,10 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     }
     if target.is_dir()
         && !target.join(BUILD_INFO).exists()
-        && std::fs::read_dir(target)?.next().is_some()
+        && std::fs::read_dir(target)
+            .with_context(|| crate::messages::CANNOT_READ.at(target))?
+            .next()
+            .is_some()
     {
         bail!(
             crate::messages::OUTPUT_NOT_KHAOSANS

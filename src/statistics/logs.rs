@@ -100,7 +100,10 @@ impl Tally {
         let file =
             std::fs::File::open(path).with_context(|| crate::messages::CANNOT_READ.at(&path))?;
         let mut reader = BufReader::new(file);
-        let gzip = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        let gzip = reader
+            .fill_buf()
+            .with_context(|| crate::messages::CANNOT_READ.at(path))?
+            .starts_with(&[0x1f, 0x8b]);
         let name = path.display().to_string();
         if gzip {
             let decoder = flate2::read::MultiGzDecoder::new(reader);

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use crate::common::{Fixture, item, khaosan_bin};
+use crate::common::{Fixture, INCHAI, item, khaosan_bin};
 
 const NOW: &str = "2026-11-26T12:00:00+07:00";
 
@@ -199,4 +199,52 @@ fn an_html_report_needs_a_file_to_go_to() {
         "เพิ่ม --output report.html",
         "add --output report.html",
     );
+}
+
+#[test]
+fn a_clone_missing_an_object_says_so_and_how_to_repair_it() {
+    let site = Fixture::new(&format!(
+        "-- approvals/approvers.toml --\nverify_git = true\n{}",
+        crate::common::APPROVERS_TOML
+    ));
+    let when = "2026-05-01T09:00:00+07:00";
+    site.git(&INCHAI, when, &["init", "-q", "-b", "main"]);
+    site.git(&INCHAI, when, &["add", "-A"]);
+    site.git(&INCHAI, when, &["commit", "-q", "-m", "Start the site"]);
+    let id = site.git(
+        &INCHAI,
+        when,
+        &["rev-parse", "HEAD:approvals/approvers.toml"],
+    );
+    let id = id.trim();
+    std::fs::remove_file(
+        site.root()
+            .join(format!(".git/objects/{}/{}", &id[..2], &id[2..])),
+    )
+    .unwrap();
+    let out = site.out();
+    let said = failure(&khaosan(
+        site.root().as_path(),
+        &["build", "--now", NOW, "--out", out.to_str().unwrap()],
+    ));
+    before(
+        &said,
+        &format!("ที่เก็บ git ขาดวัตถุ blob {id}"),
+        &format!("the git repository is missing blob {id}"),
+    );
+    before(
+        &said,
+        "โคลนใหม่พร้อมประวัติทั้งหมด",
+        "clone again with full history",
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_log_that_does_not_exist_is_named_as_written() {
+    let site = site();
+    let said = failure(&khaosan(site.root().as_path(), &["stats", "logs/ไม่มี.log"]));
+    before(&said, "อ่าน logs/ไม่มี.log ไม่ได้", "cannot read logs/ไม่มี.log");
+    before(&said, "ไม่มีไฟล์หรือโฟลเดอร์นี้", "no such file or folder");
+    before(&said, "ตรวจชื่อและที่อยู่", "check the name and the path");
 }
