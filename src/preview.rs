@@ -80,8 +80,7 @@ impl PreviewSite {
     pub fn write_to(&self, dir: &Path, root: &Path) -> anyhow::Result<()> {
         refuse_public(dir, root)?;
         if dir.exists() {
-            std::fs::remove_dir_all(dir)
-                .with_context(|| crate::messages::CANNOT_REMOVE.at(&dir))?;
+            std::fs::remove_dir_all(dir).with_context(|| crate::messages::CANNOT_REMOVE.at(dir))?;
         }
         for (path, bytes) in &self.files {
             if path.split('/').any(|p| p.is_empty() || p == "..") {
@@ -94,7 +93,7 @@ impl PreviewSite {
             let full = dir.join(path);
             if let Some(parent) = full.parent() {
                 std::fs::create_dir_all(parent)
-                    .with_context(|| crate::messages::CANNOT_CREATE.at(&parent))?;
+                    .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
             }
             std::fs::write(&full, bytes)
                 .with_context(|| crate::messages::CANNOT_WRITE.at(&full))?;
@@ -103,7 +102,7 @@ impl PreviewSite {
             dir.join(PREVIEW_MARKER),
             "ตัวอย่างจาก khaosan: ห้ามเผยแพร่ (a khaosan preview: never publish this folder)\n",
         )
-        .with_context(|| crate::messages::CANNOT_WRITE.at(&dir))
+        .with_context(|| crate::messages::CANNOT_WRITE.at(dir))
     }
 }
 

@@ -103,7 +103,7 @@ impl Staging {
             .parent()
             .with_context(|| crate::messages::OUTPUT_NEEDS_NAME.at(&target))?;
         std::fs::create_dir_all(parent)
-            .with_context(|| crate::messages::CANNOT_CREATE.at(&parent))?;
+            .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
         let name = target
             .file_name()
             .with_context(|| crate::messages::OUTPUT_NEEDS_NAME.at(&target))?
@@ -179,7 +179,7 @@ impl Sink for Staging {
             Blob::Disk { path: from, .. } => {
                 let full = self.path_of(path)?;
                 let size = std::fs::metadata(from)
-                    .with_context(|| crate::messages::CANNOT_READ.at(&from))?
+                    .with_context(|| crate::messages::CANNOT_READ.at(from))?
                     .len();
                 if self.link_if_unchanged(path, &full, size, |old| {
                     same_bytes(&mut File::open(from)?, old)
@@ -187,7 +187,7 @@ impl Sink for Staging {
                     return Ok(());
                 }
                 let mut source =
-                    File::open(from).with_context(|| crate::messages::CANNOT_READ.at(&from))?;
+                    File::open(from).with_context(|| crate::messages::CANNOT_READ.at(from))?;
                 create_new(&full)
                     .and_then(|mut file| std::io::copy(&mut source, &mut file))
                     .with_context(|| {
@@ -371,7 +371,7 @@ impl Staging {
                 .is_ok_and(|folders| folders.contains(parent));
             if !made {
                 std::fs::create_dir_all(parent)
-                    .with_context(|| crate::messages::CANNOT_CREATE.at(&parent))?;
+                    .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
                 if let Ok(mut folders) = self.folders.lock() {
                     folders.insert(parent.to_path_buf());
                 }

@@ -393,7 +393,7 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Initialised> {
     let dir = &options.dir;
     if dir.exists() {
         let mut entries =
-            std::fs::read_dir(dir).with_context(|| crate::messages::CANNOT_READ.at(&dir))?;
+            std::fs::read_dir(dir).with_context(|| crate::messages::CANNOT_READ.at(dir))?;
         if entries.next().is_some() {
             bail!(crate::messages::INIT_NOT_EMPTY.say(&[("dir", &dir.display().to_string())]));
         }
@@ -406,7 +406,7 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Initialised> {
         let file = dir.join(path);
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent)
-                .with_context(|| crate::messages::CANNOT_CREATE.at(&parent))?;
+                .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
         }
         std::fs::write(&file, text).with_context(|| crate::messages::CANNOT_WRITE.at(&file))?;
     }

@@ -128,7 +128,7 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         section,
     );
     if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(&parent))?;
+        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(parent))?;
     }
     let mut out = std::fs::OpenOptions::new()
         .write(true)

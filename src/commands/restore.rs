@@ -128,7 +128,7 @@ fn restore_one(
         if !committed.contains(path) {
             return Ok(Action::LeftAlone);
         }
-        std::fs::remove_file(&full).with_context(|| messages::CANNOT_REMOVE.at(&path))?;
+        std::fs::remove_file(&full).with_context(|| messages::CANNOT_REMOVE.at(path))?;
         return Ok(Action::Removed);
     };
     let bytes = file
@@ -139,11 +139,11 @@ fn restore_one(
         return Ok(Action::Unchanged);
     }
     if let Some(parent) = full.parent() {
-        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(&parent))?;
+        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(parent))?;
     }
     let tmp = full.with_extension("khaosan-restore.tmp");
-    std::fs::write(&tmp, &*bytes).with_context(|| messages::CANNOT_WRITE.at(&path))?;
-    std::fs::rename(&tmp, &full).with_context(|| messages::CANNOT_WRITE.at(&path))?;
+    std::fs::write(&tmp, &*bytes).with_context(|| messages::CANNOT_WRITE.at(path))?;
+    std::fs::rename(&tmp, &full).with_context(|| messages::CANNOT_WRITE.at(path))?;
     let (commit, approver) = file
         .approval
         .as_ref()

@@ -98,7 +98,7 @@ impl Tally {
     /// Reads one log file, gzip or plain (recognised by its first bytes).
     pub fn read_file(&mut self, path: &Path, tz: Tz) -> anyhow::Result<()> {
         let file =
-            std::fs::File::open(path).with_context(|| crate::messages::CANNOT_READ.at(&path))?;
+            std::fs::File::open(path).with_context(|| crate::messages::CANNOT_READ.at(path))?;
         let mut reader = BufReader::new(file);
         let gzip = reader
             .fill_buf()
@@ -111,7 +111,7 @@ impl Tally {
         } else {
             self.read(reader, &name, tz)
         }
-        .with_context(|| crate::messages::CANNOT_READ.at(&path))
+        .with_context(|| crate::messages::CANNOT_READ.at(path))
     }
 
     /// Reads log lines from any reader; `name` is used in messages.

@@ -154,8 +154,7 @@ impl StatisticsData {
     pub fn save(&self, root: &Path) -> anyhow::Result<()> {
         let path = root.join(STATISTICS_FILE);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| crate::messages::CANNOT_CREATE.at(&dir))?;
+            std::fs::create_dir_all(dir).with_context(|| crate::messages::CANNOT_CREATE.at(dir))?;
         }
         let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');

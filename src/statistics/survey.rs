@@ -62,7 +62,7 @@ pub struct Table {
 
 /// Reads an export by its extension: `.xlsx` with calamine, anything else as CSV.
 pub fn read_table(path: &Path) -> anyhow::Result<Table> {
-    let bytes = std::fs::read(path).with_context(|| crate::messages::CANNOT_READ.at(&path))?;
+    let bytes = std::fs::read(path).with_context(|| crate::messages::CANNOT_READ.at(path))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -23,7 +23,7 @@ pub(super) fn changed_files(root: &Path, rev: &str) -> anyhow::Result<Vec<(Strin
         .with_context(|| crate::messages::BASE_BARE.say(&[]))?;
     let prefix = root
         .canonicalize()
-        .with_context(|| crate::messages::CANNOT_READ.at(&root))?
+        .with_context(|| crate::messages::CANNOT_READ.at(root))?
         .strip_prefix(workdir.canonicalize()?)
         .map(Path::to_path_buf)
         .unwrap_or_default();
