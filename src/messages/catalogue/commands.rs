@@ -437,7 +437,7 @@ message!(
 message!(
     CANNOT_WRITE_SUMMARY,
     "cannot-write-summary",
-    Command,
+    System,
     "เขียนสรุปผลลงใน {path} ไม่ได้",
     "",
     "cannot write the summary to {path}",

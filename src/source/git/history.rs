@@ -197,6 +197,9 @@ pub(crate) fn registry_at(repo: &Repository, id: Oid) -> anyhow::Result<Result<R
     let blob = repo.find_blob(id).with_context(|| missing("blob", id))?;
     Ok(match std::str::from_utf8(blob.content()) {
         Ok(text) => Registry::parse(text).map_err(|p| p.to_string()),
-        Err(_) => Err(format!("{REGISTRY_FILE} is not UTF-8 text")),
+        Err(_) => Err(format!(
+            "{REGISTRY_FILE}: {}",
+            crate::messages::NOT_UTF8.say(&[])
+        )),
     })
 }
