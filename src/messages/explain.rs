@@ -131,6 +131,49 @@ mod tests {
     }
 
     #[test]
+    fn a_name_too_long_for_the_file_system_is_a_bad_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ข".repeat(100));
+        let e = std::fs::write(&path, "x").unwrap_err();
+        let said = failed(&CANNOT_WRITE, &path, e);
+        assert!(
+            said.contains(&format!("เขียน {} ไม่ได้", path.display())),
+            "{said}"
+        );
+        assert!(said.contains("ระบบไฟล์ไม่รับชื่อนี้"), "{said}");
+        assert!(said.contains("ใช้ชื่อที่สั้นลง"), "{said}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_full_disk_says_to_free_space() {
+        // /dev/full answers every write with "no space left on device".
+        let path = std::path::Path::new("/dev/full");
+        let e = std::fs::write(path, "x").unwrap_err();
+        let said = failed(&CANNOT_WRITE, path, e);
+        assert!(said.starts_with("เขียน /dev/full ไม่ได้"), "{said}");
+        assert!(said.contains("ดิสก์เต็ม"), "{said}");
+        assert!(said.contains("ลบไฟล์ที่ไม่ใช้ให้มีที่ว่าง"), "{said}");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_folder_without_permission_says_to_check_it() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("ล็อก");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+        let path = locked.join("a.html");
+        let Err(e) = std::fs::write(&path, "x") else {
+            return; // root ignores permissions; the mapping is still tested below
+        };
+        let said = failed(&CANNOT_WRITE, &path, e);
+        assert!(said.contains("ไม่มีสิทธิ์เข้าถึงไฟล์หรือโฟลเดอร์นี้"), "{said}");
+        assert!(said.contains("ตรวจสิทธิ์ของโฟลเดอร์"), "{said}");
+    }
+
+    #[test]
     fn every_kind_the_disk_gives_has_its_own_thai_reason_and_fix() {
         // Kinds no test on any machine can make for real (a full disk, a read-only
         // mount) still map, each to a reason with a fix.
@@ -154,6 +197,31 @@ mod tests {
             );
             assert!(said.contains(reason), "{kind:?}: {said}");
             assert!(said.contains(fix), "{kind:?}: {said}");
+        }
+    }
+
+    #[test]
+    fn every_os_message_of_the_catalogue_is_said_for_some_kind() {
+        let kinds = [
+            ErrorKind::PermissionDenied,
+            ErrorKind::NotFound,
+            ErrorKind::AlreadyExists,
+            ErrorKind::NotADirectory,
+            ErrorKind::IsADirectory,
+            ErrorKind::DirectoryNotEmpty,
+            ErrorKind::StorageFull,
+            ErrorKind::ReadOnlyFilesystem,
+            ErrorKind::CrossesDevices,
+            ErrorKind::FileTooLarge,
+            ErrorKind::InvalidFilename,
+            ErrorKind::ResourceBusy,
+            ErrorKind::InvalidData,
+            ErrorKind::Other,
+        ];
+        let said: Vec<&str> = kinds.iter().map(|k| os_reason(*k).code).collect();
+        for m in all().filter(|m| m.code.starts_with("os-")) {
+            assert!(said.contains(&m.code), "{} is never said", m.code);
+            assert!(!m.fix_th.is_empty(), "{} has no fix", m.code);
         }
     }
 
