@@ -241,12 +241,12 @@ fn git_lines(report: &Decisions) -> Vec<String> {
 pub fn write_report(path: &Path, report: &Decisions) -> anyhow::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
     }
     let json = serde_json::to_vec_pretty(report)?;
     let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, json).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(&tmp, json).with_context(|| crate::messages::CANNOT_WRITE.at(&tmp))?;
+    std::fs::rename(&tmp, path).with_context(|| crate::messages::CANNOT_WRITE.at(path))
 }
 
 /// The short summary `khaosan build` prints.

@@ -90,13 +90,11 @@ impl Documents {
 
     /// `name` rendered with `context`.
     pub fn render(&self, name: &str, context: &impl Serialize) -> anyhow::Result<String> {
-        let context = tera::Context::from_serialize(context)
-            .map_err(|e| anyhow!("document {name}: {}", tera_chain(&e)))?;
+        let context = tera::Context::from_serialize(context).map_err(|e| {
+            anyhow!(crate::messages::DOCUMENT_FAILED.detail(&tera_chain(&e), &[("name", name)]))
+        })?;
         self.tera.render(name, &context).map_err(|e| {
-            anyhow!(
-                "แม่แบบเอกสาร {name} แสดงผลไม่ได้ (the document template {name} does not render): {}",
-                tera_chain(&e)
-            )
+            anyhow!(crate::messages::DOCUMENT_FAILED.detail(&tera_chain(&e), &[("name", name)]))
         })
     }
 }
@@ -165,14 +163,19 @@ impl Csv {
 
     /// The file's bytes.
     pub fn into_bytes(self) -> anyhow::Result<Vec<u8>> {
-        self.writer
-            .into_inner()
-            .map_err(|e| anyhow!("cannot finish the CSV file: {}", e.error()))
+        self.writer.into_inner().map_err(|e| {
+            anyhow!(crate::messages::INTERNAL_BUG.say(&[(
+                "what",
+                &format!("cannot finish the CSV file: {}", e.error())
+            )]))
+        })
     }
 
     /// The file as text (it is always UTF-8).
     pub fn into_string(self) -> anyhow::Result<String> {
-        String::from_utf8(self.into_bytes()?).map_err(|_| anyhow!("CSV output is not UTF-8"))
+        String::from_utf8(self.into_bytes()?).map_err(|_| {
+            anyhow!(crate::messages::INTERNAL_BUG.say(&[("what", "CSV output is not UTF-8")]))
+        })
     }
 }
 

@@ -3,9 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
 use khaosan::build::{BuildOptions, build, summary};
+use khaosan::messages as msg;
 use khaosan::source::LoadOptions;
 
 #[derive(Parser)]
@@ -416,7 +418,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("ผิดพลาด (error): {err:#}");
+            eprintln!("ผิดพลาด (error): {}", khaosan::messages::explain(&err));
             ExitCode::FAILURE
         }
     }
@@ -470,12 +472,11 @@ fn run_report(args: ReportArgs) -> anyhow::Result<ExitCode> {
     })?;
     match &args.output {
         Some(path) => {
-            std::fs::write(path, text)
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(path, text).with_context(|| msg::CANNOT_WRITE.at(path))?;
             eprintln!("เขียนรายงานแล้ว (report written) → {}", path.display());
         }
         None if args.format == ReportFormat::Html => {
-            anyhow::bail!("--format html writes a printable file: add --output report.html")
+            anyhow::bail!(msg::REPORT_HTML_NEEDS_OUTPUT.say(&[]))
         }
         None => print_out(&text)?,
     }
@@ -502,12 +503,8 @@ fn run_check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 .create(true)
                 .append(true)
                 .open(path)
-                .map_err(|e| {
-                    anyhow::anyhow!("cannot write the summary to {}: {e}", path.display())
-                })?;
-            writeln!(file, "{summary}").map_err(|e| {
-                anyhow::anyhow!("cannot write the summary to {}: {e}", path.display())
-            })?;
+                .with_context(|| msg::CANNOT_WRITE_SUMMARY.at(path))?;
+            writeln!(file, "{summary}").with_context(|| msg::CANNOT_WRITE_SUMMARY.at(path))?;
         }
         None => print_out(&format!("{summary}\n"))?,
     }

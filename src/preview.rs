@@ -80,26 +80,29 @@ impl PreviewSite {
     pub fn write_to(&self, dir: &Path, root: &Path) -> anyhow::Result<()> {
         refuse_public(dir, root)?;
         if dir.exists() {
-            std::fs::remove_dir_all(dir)
-                .with_context(|| format!("cannot clear {}", dir.display()))?;
+            std::fs::remove_dir_all(dir).with_context(|| crate::messages::CANNOT_REMOVE.at(dir))?;
         }
         for (path, bytes) in &self.files {
             if path.split('/').any(|p| p.is_empty() || p == "..") {
-                bail!("refusing to write `{path}` outside the preview folder");
+                bail!(crate::messages::OUTPUT_PATH_OUTSIDE.say(&[
+                    ("path", path),
+                    ("folder", "ตัวอย่าง"),
+                    ("folder_en", "preview")
+                ]));
             }
             let full = dir.join(path);
             if let Some(parent) = full.parent() {
                 std::fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+                    .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
             }
             std::fs::write(&full, bytes)
-                .with_context(|| format!("cannot write {}", full.display()))?;
+                .with_context(|| crate::messages::CANNOT_WRITE.at(&full))?;
         }
         std::fs::write(
             dir.join(PREVIEW_MARKER),
             "ตัวอย่างจาก khaosan: ห้ามเผยแพร่ (a khaosan preview: never publish this folder)\n",
         )
-        .with_context(|| format!("cannot write {}", dir.display()))
+        .with_context(|| crate::messages::CANNOT_WRITE.at(dir))
     }
 }
 
@@ -203,7 +206,7 @@ pub fn preview(
     let mut files = memory
         .0
         .into_inner()
-        .map_err(|_| anyhow::anyhow!("a renderer panicked"))?;
+        .map_err(|_| anyhow::anyhow!(crate::messages::RENDERER_PANICKED.say(&[])))?;
     let banners: BTreeMap<String, &str> = shown
         .iter()
         .map(|s| (crate::routes::output_path(&s.url), s.banner.as_str()))

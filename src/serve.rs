@@ -49,10 +49,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
         let addr = format!("{}:{}", options.bind, options.port);
         anyhow::anyhow!(crate::messages::CANNOT_LISTEN.detail(&e.to_string(), &[("addr", &addr)]))
     })?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .context("the server has no IP address")?;
+    let addr = server.server_addr().to_ip().with_context(|| {
+        let addr = format!("{}:{}", options.bind, options.port);
+        crate::messages::CANNOT_LISTEN.say(&[("addr", &addr)])
+    })?;
     let base_url = format!("http://{}/", shown_host(addr));
     let state = Arc::new(RwLock::new(State {
         generation: 0,
@@ -67,10 +67,10 @@ pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .context("cannot watch the site's files")?;
+    .with_context(|| crate::messages::CANNOT_WATCH.at(&options.root))?;
     watcher
         .watch(&options.root, RecursiveMode::Recursive)
-        .with_context(|| format!("cannot watch {}", options.root.display()))?;
+        .with_context(|| crate::messages::CANNOT_WATCH.at(&options.root))?;
     {
         use std::io::Write as _;
         let mut out = std::io::stdout().lock();
@@ -195,7 +195,7 @@ fn rebuild(options: &ServeOptions, base_url: &str, state: &RwLock<State>) {
             guard.error = None;
         }
         Err(err) => {
-            let text = format!("{err:#}");
+            let text = crate::messages::explain(&err);
             eprintln!("ผิดพลาด (error): {text}");
             guard.error = Some(text);
         }

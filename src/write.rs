@@ -36,7 +36,7 @@ pub trait Sink: Sync {
     fn copy(&self, path: &str, blob: &Blob) -> anyhow::Result<()> {
         let bytes = blob
             .read()
-            .with_context(|| format!("cannot read the source of {path}"))?;
+            .with_context(|| crate::messages::CANNOT_READ.at(path))?;
         self.write(path, &bytes)
     }
 
@@ -99,7 +99,7 @@ impl Sink for Memory {
     fn write(&self, path: &str, bytes: &[u8]) -> anyhow::Result<()> {
         self.0
             .lock()
-            .map_err(|_| anyhow::anyhow!("a renderer panicked"))?
+            .map_err(|_| anyhow::anyhow!(crate::messages::RENDERER_PANICKED.say(&[])))?
             .insert(path.to_string(), bytes.to_vec());
         Ok(())
     }
@@ -148,19 +148,19 @@ impl Staging {
         refuse_dangerous_target(&target, &absolute(root)?)?;
         let parent = target
             .parent()
-            .context("the output folder needs a parent folder")?;
+            .with_context(|| crate::messages::OUTPUT_NEEDS_NAME.at(&target))?;
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+            .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
         let name = target
             .file_name()
-            .context("the output folder needs a name")?
+            .with_context(|| crate::messages::OUTPUT_NEEDS_NAME.at(&target))?
             .to_string_lossy()
             .into_owned();
         remove_stale_staging(parent, &name);
         let dir = parent.join(format!(".{name}.khaosan-new-{}", std::process::id()));
         if std::fs::symlink_metadata(&dir).is_ok() {
             std::fs::remove_dir_all(&dir)
-                .with_context(|| format!("cannot clear {}", dir.display()))?;
+                .with_context(|| crate::messages::CANNOT_REMOVE.at(&dir))?;
         }
         // `refuse_dangerous_target` made sure an existing output is ours.
         let previous = target.join(BUILD_INFO).is_file().then(|| target.clone());
@@ -170,8 +170,7 @@ impl Staging {
             placed: Mutex::default(),
         });
         if recycled.is_none() {
-            std::fs::create_dir(&dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir(&dir).with_context(|| crate::messages::CANNOT_CREATE.at(&dir))?;
         }
         Ok(Staging {
             spare,
@@ -197,7 +196,7 @@ impl Staging {
             let folders = self.folders.lock().map(|f| f.clone()).unwrap_or_default();
             recycled
                 .prune(&self.dir, &folders)
-                .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
+                .with_context(|| crate::messages::CANNOT_REMOVE.at(&self.dir))?;
         }
         swap_into_place(&self.dir, &self.target, &self.spare)?;
         self.committed = true;
@@ -289,7 +288,7 @@ impl Sink for Staging {
         }
         create_new(&full)
             .and_then(|mut file| file.write_all(bytes))
-            .with_context(|| format!("cannot write {}", full.display()))
+            .with_context(|| crate::messages::CANNOT_WRITE.at(&full))
     }
 
     fn copy(&self, path: &str, blob: &Blob) -> anyhow::Result<()> {
@@ -297,7 +296,7 @@ impl Sink for Staging {
             Blob::Disk { path: from, .. } => {
                 let full = self.path_of(path)?;
                 let size = std::fs::metadata(from)
-                    .with_context(|| format!("cannot read {}", from.display()))?
+                    .with_context(|| crate::messages::CANNOT_READ.at(from))?
                     .len();
                 if self.link_if_unchanged(path, &full, size, |old| {
                     same_bytes(&mut File::open(from)?, old)
@@ -305,11 +304,14 @@ impl Sink for Staging {
                     return Ok(());
                 }
                 let mut source =
-                    File::open(from).with_context(|| format!("cannot read {}", from.display()))?;
+                    File::open(from).with_context(|| crate::messages::CANNOT_READ.at(from))?;
                 create_new(&full)
                     .and_then(|mut file| std::io::copy(&mut source, &mut file))
                     .with_context(|| {
-                        format!("cannot copy {} to {}", from.display(), full.display())
+                        crate::messages::CANNOT_COPY.say(&[
+                            ("from", &from.display().to_string()),
+                            ("path", &full.display().to_string()),
+                        ])
                     })?;
                 Ok(())
             }
@@ -363,7 +365,7 @@ impl Staging {
         }
         create_new(&full)
             .and_then(|mut file| file.write_all(&bytes))
-            .with_context(|| format!("cannot write {}", full.display()))?;
+            .with_context(|| crate::messages::CANNOT_WRITE.at(&full))?;
         Ok(true)
     }
 
@@ -511,12 +513,16 @@ impl Staging {
             .any(|part| part.is_empty() || part == "." || part == "..")
             || path.contains('\\')
         {
-            bail!("refusing to write `{path}`: output paths must stay inside the output folder");
+            bail!(crate::messages::OUTPUT_PATH_OUTSIDE.say(&[
+                ("path", path),
+                ("folder", "ผลลัพธ์"),
+                ("folder_en", "output")
+            ]));
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {
             self.folder(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
         }
         if let Some(recycled) = &self.recycled
             && let Ok(mut placed) = recycled.placed.lock()
@@ -600,7 +606,10 @@ fn refuse_dangerous_target(target: &Path, root: &Path) -> anyhow::Result<()> {
     }
     if target.is_dir()
         && !target.join(BUILD_INFO).exists()
-        && std::fs::read_dir(target)?.next().is_some()
+        && std::fs::read_dir(target)
+            .with_context(|| crate::messages::CANNOT_READ.at(target))?
+            .next()
+            .is_some()
     {
         bail!(
             crate::messages::OUTPUT_NOT_KHAOSANS
@@ -666,7 +675,7 @@ fn remove_stale_staging(parent: &Path, name: &str) {
 fn swap_into_place(new: &Path, target: &Path, spare: &Path) -> anyhow::Result<()> {
     if !target.exists() {
         return std::fs::rename(new, target)
-            .with_context(|| format!("cannot move the new site to {}", target.display()));
+            .with_context(|| crate::messages::CANNOT_MOVE_INTO_PLACE.at(target));
     }
     #[cfg(target_os = "linux")]
     {
@@ -676,12 +685,8 @@ fn swap_into_place(new: &Path, target: &Path, spare: &Path) -> anyhow::Result<()
             if std::fs::rename(new, spare).is_ok() {
                 return Ok(());
             }
-            return std::fs::remove_dir_all(new).with_context(|| {
-                format!(
-                    "the new site is in place, but the old one could not be removed from {}",
-                    new.display()
-                )
-            });
+            return std::fs::remove_dir_all(new)
+                .with_context(|| crate::messages::OLD_SITE_LEFT.at(new));
         }
     }
     let old = new.with_file_name(format!(
@@ -690,11 +695,10 @@ fn swap_into_place(new: &Path, target: &Path, spare: &Path) -> anyhow::Result<()
             .map(|n| n.to_string_lossy())
             .unwrap_or_default()
     ));
-    std::fs::rename(target, &old)
-        .with_context(|| format!("cannot move the old site {} aside", target.display()))?;
+    std::fs::rename(target, &old).with_context(|| crate::messages::CANNOT_MOVE_ASIDE.at(target))?;
     if let Err(e) = std::fs::rename(new, target) {
         let _ = std::fs::rename(&old, target);
-        return Err(e).with_context(|| format!("cannot move the new site to {}", target.display()));
+        return Err(e).with_context(|| crate::messages::CANNOT_MOVE_INTO_PLACE.at(target));
     }
     if std::fs::rename(&old, spare).is_err() {
         let _ = std::fs::remove_dir_all(&old);

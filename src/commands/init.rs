@@ -215,23 +215,13 @@ impl ToolPin {
         };
         match self.repo.split_once('/') {
             Some((owner, name)) if name_ok(owner) && name_ok(name) => {}
-            _ => bail!(
-                "--tool-repo `{}` must be OWNER/NAME of the khaosan repository on GitHub",
-                self.repo
-            ),
+            _ => bail!(crate::messages::INIT_TOOL_REPO.say(&[("repo", &self.repo)])),
         }
         if self.commit.len() != 40 || !self.commit.chars().all(|c| c.is_ascii_hexdigit()) {
-            bail!(
-                "--tool-ref `{}` must be the full 40-character commit of a khaosan release \
-                 (this khaosan was built outside git; give the commit of the release tag)",
-                self.commit
-            );
+            bail!(crate::messages::INIT_TOOL_REF.say(&[("commit", &self.commit)]));
         }
         if !name_ok(&self.tag) {
-            bail!(
-                "--tool-tag `{}` must be a tag name such as v0.2.0",
-                self.tag
-            );
+            bail!(crate::messages::INIT_TOOL_TAG.say(&[("tag", &self.tag)]));
         }
         Ok(())
     }
@@ -324,16 +314,14 @@ impl Office {
         let id = |value: &Option<String>, default: &str, flag: &str| -> anyhow::Result<String> {
             let id = value.as_deref().unwrap_or(default).trim().to_string();
             if !crate::slug::is_slug(&id) {
-                bail!(
-                    "{flag} `{id}` must be lowercase ASCII letters, digits and hyphens (e.g. somchai)"
-                );
+                bail!(crate::messages::INIT_BAD_ID.say(&[("flag", flag), ("id", &id)]));
             }
             Ok(id)
         };
         let director_id = id(&answers.director_id, "director", "--director-id")?;
         let webmaster_id = id(&answers.webmaster_id, "webmaster", "--webmaster-id")?;
         if director_id == webmaster_id {
-            bail!("--director-id and --webmaster-id must differ: they are two people");
+            bail!(crate::messages::INIT_SAME_PERSON.say(&[("id", &director_id)]));
         }
         let author = answers
             .webmaster_email
@@ -389,7 +377,7 @@ fn base_url(domain: &str) -> anyhow::Result<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
     {
-        bail!("--domain `{domain}` is not a web address; give e.g. www.office.go.th");
+        bail!(crate::messages::INIT_BAD_DOMAIN.say(&[("domain", domain)]));
     }
     Ok(url)
 }
@@ -405,12 +393,9 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Initialised> {
     let dir = &options.dir;
     if dir.exists() {
         let mut entries =
-            std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+            std::fs::read_dir(dir).with_context(|| crate::messages::CANNOT_READ.at(dir))?;
         if entries.next().is_some() {
-            bail!(
-                "{} ไม่ว่าง (is not empty): khaosan init writes a new site into an empty or new folder only",
-                dir.display()
-            );
+            bail!(crate::messages::INIT_NOT_EMPTY.say(&[("dir", &dir.display().to_string())]));
         }
     }
     options.tool.check()?;
@@ -421,9 +406,9 @@ pub fn init(options: &InitOptions) -> anyhow::Result<Initialised> {
         let file = dir.join(path);
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+                .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
         }
-        std::fs::write(&file, text).with_context(|| format!("cannot write {}", file.display()))?;
+        std::fs::write(&file, text).with_context(|| crate::messages::CANNOT_WRITE.at(&file))?;
     }
     let commit = if options.no_git {
         None
@@ -618,16 +603,17 @@ fn first_commit(dir: &Path, author: Option<&(String, String)>) -> anyhow::Result
                 command.env(key, value);
             }
         }
-        let output = command.output().with_context(|| {
-            "ไม่พบคำสั่ง git (git is not installed): install git, or use --no-git".to_string()
-        })?;
+        let output = command
+            .output()
+            .with_context(|| crate::messages::GIT_NOT_INSTALLED.say(&[]))?;
         if !output.status.success() {
-            bail!(
-                "git {} failed in {}: {}",
-                args.join(" "),
-                dir.display(),
-                String::from_utf8_lossy(&output.stderr).trim()
-            );
+            bail!(crate::messages::GIT_COMMAND_FAILED.detail(
+                String::from_utf8_lossy(&output.stderr).trim(),
+                &[
+                    ("args", &args.join(" ")),
+                    ("path", &dir.display().to_string())
+                ],
+            ));
         }
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
     };

@@ -128,16 +128,15 @@ pub fn new_item(options: &NewOptions) -> anyhow::Result<Created> {
         section,
     );
     if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(parent))?;
     }
     let mut out = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&file)
-        .with_context(|| format!("cannot create {path} (it may already exist)"))?;
+        .with_context(|| messages::NEW_CANNOT_CREATE.at(&path))?;
     out.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {path}"))?;
+        .with_context(|| messages::CANNOT_WRITE.at(&path))?;
     Ok(Created {
         path,
         file,
@@ -301,7 +300,7 @@ fn expiry(
     };
     let day = publish_day
         .checked_add_days(Days::new(u64::from(days)))
-        .context("--days is too large")?;
+        .with_context(|| messages::NEW_DAYS_TOO_LARGE.say(&[]))?;
     Ok(Some(day.to_string()))
 }
 

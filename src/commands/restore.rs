@@ -81,7 +81,7 @@ pub fn restore(options: &RestoreOptions) -> anyhow::Result<Vec<Restored>> {
     let root = options
         .root
         .canonicalize()
-        .with_context(|| format!("cannot find the site folder {}", options.root.display()))?;
+        .with_context(|| messages::CANNOT_READ.at(&options.root))?;
     let wanted: Vec<String> = options
         .paths
         .iter()
@@ -128,23 +128,22 @@ fn restore_one(
         if !committed.contains(path) {
             return Ok(Action::LeftAlone);
         }
-        std::fs::remove_file(&full).with_context(|| format!("cannot remove {path}"))?;
+        std::fs::remove_file(&full).with_context(|| messages::CANNOT_REMOVE.at(path))?;
         return Ok(Action::Removed);
     };
     let bytes = file
         .blob
         .read()
-        .with_context(|| format!("cannot read the approved version of {path}"))?;
+        .with_context(|| messages::CANNOT_READ.at(path))?;
     if std::fs::read(&full).is_ok_and(|now| now == *bytes) {
         return Ok(Action::Unchanged);
     }
     if let Some(parent) = full.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(parent))?;
     }
     let tmp = full.with_extension("khaosan-restore.tmp");
-    std::fs::write(&tmp, &*bytes).with_context(|| format!("cannot write {path}"))?;
-    std::fs::rename(&tmp, &full).with_context(|| format!("cannot write {path}"))?;
+    std::fs::write(&tmp, &*bytes).with_context(|| messages::CANNOT_WRITE.at(path))?;
+    std::fs::rename(&tmp, &full).with_context(|| messages::CANNOT_WRITE.at(path))?;
     let (commit, approver) = file
         .approval
         .as_ref()
@@ -174,7 +173,7 @@ fn relative(root: &Path, given: &Path) -> anyhow::Result<String> {
         match component {
             Component::Normal(part) => parts.push(
                 part.to_str()
-                    .with_context(|| format!("{}: the name is not UTF-8", given.display()))?,
+                    .with_context(|| messages::RESTORE_NOT_UTF8.at(given))?,
             ),
             Component::CurDir => {}
             _ => {
@@ -232,7 +231,7 @@ fn on_disk(root: &Path, path: &str) -> Vec<String> {
 /// The files of the commit checked out (HEAD), so only committed work is removed.
 fn committed_files(root: &Path) -> anyhow::Result<std::collections::BTreeSet<String>> {
     let mut files = std::collections::BTreeSet::new();
-    let repo = git2::Repository::open(root).context("cannot open the git repository")?;
+    let repo = git2::Repository::open(root).with_context(|| messages::GIT_CANNOT_OPEN.at(root))?;
     let Ok(tree) = repo.head().and_then(|h| h.peel_to_tree()) else {
         return Ok(files);
     };
@@ -244,6 +243,6 @@ fn committed_files(root: &Path) -> anyhow::Result<std::collections::BTreeSet<Str
         }
         git2::TreeWalkResult::Ok
     })
-    .context("cannot read the checked-out commit")?;
+    .with_context(|| messages::GIT_CANNOT_READ.say(&[("what", "HEAD")]))?;
     Ok(files)
 }

@@ -7,8 +7,10 @@
 //! program says. Regenerate them with `cargo run --example errors_docs`.
 
 mod catalogue;
+mod explain;
 
 pub use catalogue::*;
+pub use explain::{explain, os_reason};
 
 /// Where a message is heard, for the sections of the guides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,17 +27,41 @@ pub enum Group {
     Check,
     /// What the web master meets running build, serve, new, restore, stats or survey.
     Command,
+    /// Files, folders, the theme and the git repository: what stops a command
+    /// before it can judge anything.
+    System,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 7] = [
         Group::Input,
         Group::Settings,
         Group::Withheld,
         Group::Git,
         Group::Check,
         Group::Command,
+        Group::System,
     ];
+
+    /// What the guides say before the group's messages, when it needs saying.
+    fn intro(self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (Group::System, Lang::Th) => Some(
+                "เมื่อระบบปฏิบัติการไม่ยอมให้อ่านหรือเขียน ข้อความบอกก่อนว่า khaosan กำลังทำอะไรกับไฟล์หรือโฟลเดอร์ใด \
+                 (รหัส `cannot-…` แสดงที่อยู่ตามที่ระบุ) ตามด้วยสาเหตุและวิธีแก้ (รหัส `os-…`) \
+                 และคำของระบบปฏิบัติการเอง เช่น `Permission denied (os error 13)` \
+                 คำสั่งที่หยุดกลางทางไม่แตะเว็บไซต์เดิม",
+            ),
+            (Group::System, Lang::En) => Some(
+                "When the operating system refuses a read or a write, the message first says what \
+                 khaosan was doing to which file or folder (the `cannot-…` codes, with the path as \
+                 given), then the reason and its fix (the `os-…` codes) and the system's own words, \
+                 such as `Permission denied (os error 13)`. A command that stops leaves the previous \
+                 site as it was.",
+            ),
+            _ => None,
+        }
+    }
 
     fn title(self, lang: Lang) -> &'static str {
         match (self, lang) {
@@ -55,6 +81,8 @@ impl Group {
             (Group::Check, Lang::En) => "What khaosan check reports",
             (Group::Command, Lang::Th) => "คำสั่งของผู้ดูแลเว็บไซต์",
             (Group::Command, Lang::En) => "The web master's commands",
+            (Group::System, Lang::Th) => "ไฟล์ โฟลเดอร์ ธีม และที่เก็บ git",
+            (Group::System, Lang::En) => "Files, folders, the theme and the git repository",
         }
     }
 }
@@ -106,6 +134,11 @@ impl Message {
             out.push_str(&self.fix(args));
         }
         out
+    }
+
+    /// The message said of one file or folder: `{path}` filled with it as given.
+    pub fn at(&self, path: impl AsRef<std::path::Path>) -> String {
+        self.say(&[("path", &path.as_ref().display().to_string())])
     }
 
     /// The fix alone, Thai then English.
@@ -176,6 +209,9 @@ pub fn docs(lang: Lang) -> String {
     }
     for group in Group::ALL {
         md.push_str(&format!("\n## {}\n", group.title(lang)));
+        if let Some(intro) = group.intro(lang) {
+            md.push_str(&format!("\n{intro}\n"));
+        }
         for message in all().filter(|m| m.group == group) {
             let (problem, fix, problem_word, fix_word) = match lang {
                 Lang::Th => (message.th, message.fix_th, "ปัญหา", "วิธีแก้"),
@@ -188,6 +224,12 @@ pub fn docs(lang: Lang) -> String {
             ));
             if !fix.is_empty() {
                 md.push_str(&format!("- **{fix_word}:** {}\n", fix.replace('\n', " ")));
+            } else if group == Group::System {
+                let follows = match lang {
+                    Lang::Th => "ตามสาเหตุที่แจ้งต่อท้าย (รหัส `os-…` ด้านล่าง)",
+                    Lang::En => "as the reason that follows says (the `os-…` codes below)",
+                };
+                md.push_str(&format!("- **{fix_word}:** {follows}\n"));
             }
         }
     }

@@ -129,9 +129,7 @@ fn record_view(site: &Site<'_>, live: &LiveItem<'_>) -> RecordView {
 pub(super) fn check_templates(tera: &tera::Tera) -> anyhow::Result<()> {
     for name in TEMPLATES {
         if !tera.get_template_names().any(|n| n == *name) {
-            anyhow::bail!(
-                "the theme has no template `{name}` for the evidence pages; copy themes/default/templates/{name} into the theme"
-            );
+            anyhow::bail!(crate::messages::EVIDENCE_TEMPLATE_MISSING.say(&[("name", name)]));
         }
     }
     Ok(())

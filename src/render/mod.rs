@@ -93,15 +93,11 @@ pub fn render_reusing(
 ) -> anyhow::Result<Rendered> {
     for name in REQUIRED_TEMPLATES {
         if !theme.templates.contains_key(*name) {
-            anyhow::bail!(
-                "the theme has no template `{name}`; add templates/{name} to the theme or the site"
-            );
+            anyhow::bail!(crate::messages::TEMPLATE_MISSING.say(&[("name", name)]));
         }
     }
     if site.config.search.enabled && !theme.templates.contains_key(SEARCH_TEMPLATE) {
-        anyhow::bail!(
-            "ธีมไม่มีแม่แบบ `{SEARCH_TEMPLATE}` ที่หน้าค้นหาต้องใช้ (the theme has no template `{SEARCH_TEMPLATE}` for the search page); add templates/{SEARCH_TEMPLATE} or set `[search] enabled = false` in site.toml"
-        );
+        anyhow::bail!(crate::messages::SEARCH_TEMPLATE_MISSING.say(&[("name", SEARCH_TEMPLATE)]));
     }
     let settings = FilterSettings {
         tz: site.tz,
@@ -435,8 +431,8 @@ fn finish(
     }
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(
-            "template {template} failed for {rel_url}: {}",
-            tera_chain(&e)
+            crate::messages::TEMPLATE_FAILED
+                .detail(&tera_chain(&e), &[("name", template), ("page", rel_url)])
         )
     })?;
     sink.write(&path, html.as_bytes())?;
@@ -566,9 +562,13 @@ fn write_statics(
             Some((stem, ext)) if ext == "css" || ext == "js" => {
                 let bytes = blob
                     .read()
-                    .with_context(|| format!("cannot read theme file static/{name}"))?;
-                let hash = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes)
-                    .map_err(|e| anyhow!("cannot hash static/{name}: {e}"))?;
+                    .with_context(|| crate::messages::CANNOT_READ.at(format!("static/{name}")))?;
+                let hash = git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).map_err(|e| {
+                    anyhow!(
+                        "{}: {e}",
+                        crate::messages::CANNOT_READ.at(format!("static/{name}"))
+                    )
+                })?;
                 format!("{stem}.{}.{ext}", &hash.to_string()[..10])
             }
             _ => name.clone(),

@@ -72,8 +72,9 @@ impl Theme {
                 .and_then(|f| f.strip_suffix(".toml"))
             {
                 let text = text_of(&prefix, &path, &blob)?;
-                let table: toml::Table = toml::from_str(&text)
-                    .with_context(|| format!("{prefix}{path} is not valid TOML"))?;
+                let table: toml::Table = toml::from_str(&text).with_context(|| {
+                    crate::messages::THEME_STRINGS_NOT_TOML.at(format!("{prefix}{path}"))
+                })?;
                 theme.strings.insert(lang.to_string(), table);
             }
         }
@@ -90,8 +91,9 @@ impl Theme {
 fn text_of(prefix: &str, path: &str, blob: &Blob) -> anyhow::Result<String> {
     let bytes = blob
         .read()
-        .with_context(|| format!("cannot read {prefix}{path}"))?;
-    String::from_utf8(bytes.into_owned()).map_err(|_| anyhow!("{prefix}{path} is not UTF-8 text"))
+        .with_context(|| crate::messages::CANNOT_READ.at(format!("{prefix}{path}")))?;
+    String::from_utf8(bytes.into_owned())
+        .map_err(|_| anyhow!(crate::messages::THEME_FILE_NOT_TEXT.at(format!("{prefix}{path}"))))
 }
 
 /// Escapes text for HTML and XML alike. Tera's default also escapes `/`, which
@@ -127,7 +129,12 @@ pub fn engine(theme: &Theme, settings: FilterSettings) -> anyhow::Result<tera::T
             .iter()
             .map(|(n, t)| (n.as_str(), t.as_str())),
     )
-    .map_err(|e| anyhow!("a theme template does not compile: {}", tera_chain(&e)))?;
+    .map_err(|e| {
+        anyhow!(
+            crate::messages::TEMPLATE_DOES_NOT_COMPILE
+                .detail(&tera_chain(&e), &[("name", failing_template(&e))])
+        )
+    })?;
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_markup);
     let FilterSettings { tz, thai_digits } = settings;
@@ -231,6 +238,16 @@ pub fn human_size(bytes: u64) -> String {
 }
 
 /// Tera hides the cause of an error in its source chain; show all of it.
+/// The template a Tera error is about: Tera names it first, in single quotes
+/// ("Failed to parse 'item.html'").
+fn failing_template(err: &tera::Error) -> &str {
+    let text = match err.kind {
+        tera::ErrorKind::Msg(ref text) => text.as_str(),
+        _ => "",
+    };
+    text.split('\'').nth(1).unwrap_or("*")
+}
+
 pub fn tera_chain(err: &tera::Error) -> String {
     let mut text = err.to_string();
     let mut source = std::error::Error::source(err);

@@ -40,7 +40,7 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
             .follow_root_links(false)
             .sort_by_file_name()
         {
-            let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
+            let entry = entry.with_context(|| crate::messages::CANNOT_READ.at(&path))?;
             let rel = match relative(root, entry.path()) {
                 Ok(rel) => rel,
                 Err(problem) => {
@@ -77,11 +77,11 @@ fn read_blob(path: &Path, rel: &str) -> anyhow::Result<Blob> {
         .rsplit_once('.')
         .is_some_and(|(_, ext)| TEXT_EXTENSIONS.contains(&ext));
     if is_text {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {rel}"))?;
+        let bytes = std::fs::read(path).with_context(|| crate::messages::CANNOT_READ.at(rel))?;
         Ok(Blob::Bytes(Arc::from(bytes)))
     } else {
         let len = std::fs::metadata(path)
-            .with_context(|| format!("cannot read {rel}"))?
+            .with_context(|| crate::messages::CANNOT_READ.at(rel))?
             .len();
         Ok(Blob::Disk {
             path: path.to_path_buf(),

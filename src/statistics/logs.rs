@@ -98,9 +98,12 @@ impl Tally {
     /// Reads one log file, gzip or plain (recognised by its first bytes).
     pub fn read_file(&mut self, path: &Path, tz: Tz) -> anyhow::Result<()> {
         let file =
-            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            std::fs::File::open(path).with_context(|| crate::messages::CANNOT_READ.at(path))?;
         let mut reader = BufReader::new(file);
-        let gzip = reader.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+        let gzip = reader
+            .fill_buf()
+            .with_context(|| crate::messages::CANNOT_READ.at(path))?
+            .starts_with(&[0x1f, 0x8b]);
         let name = path.display().to_string();
         if gzip {
             let decoder = flate2::read::MultiGzDecoder::new(reader);
@@ -108,7 +111,7 @@ impl Tally {
         } else {
             self.read(reader, &name, tz)
         }
-        .with_context(|| format!("cannot read {}", path.display()))
+        .with_context(|| crate::messages::CANNOT_READ.at(path))
     }
 
     /// Reads log lines from any reader; `name` is used in messages.

@@ -146,7 +146,7 @@ impl StatisticsData {
         match std::fs::read_to_string(&path) {
             Ok(text) => Ok(StatisticsData::parse(&text)?),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(StatisticsData::default()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => Err(e).with_context(|| crate::messages::CANNOT_READ.at(&path)),
         }
     }
 
@@ -154,14 +154,13 @@ impl StatisticsData {
     pub fn save(&self, root: &Path) -> anyhow::Result<()> {
         let path = root.join(STATISTICS_FILE);
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir_all(dir).with_context(|| crate::messages::CANNOT_CREATE.at(dir))?;
         }
         let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');
         let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, &path).with_context(|| format!("cannot write {}", path.display()))
+        std::fs::write(&tmp, text).with_context(|| crate::messages::CANNOT_WRITE.at(&tmp))?;
+        std::fs::rename(&tmp, &path).with_context(|| crate::messages::CANNOT_WRITE.at(&path))
     }
 
     /// Fiscal years (B.E.) that have any count, newest last.

@@ -62,7 +62,7 @@ pub struct Table {
 
 /// Reads an export by its extension: `.xlsx` with calamine, anything else as CSV.
 pub fn read_table(path: &Path) -> anyhow::Result<Table> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| crate::messages::CANNOT_READ.at(path))?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -70,10 +70,7 @@ pub fn read_table(path: &Path) -> anyhow::Result<Table> {
         .to_ascii_lowercase();
     if ext == "xlsx" || ext == "xlsm" {
         read_xlsx(bytes).with_context(|| {
-            format!(
-                "{} อ่านเป็น XLSX ไม่ได้ (is not a readable XLSX workbook); export it again from the form",
-                path.display()
-            )
+            crate::messages::SURVEY_NOT_XLSX.say(&[("file", &path.display().to_string())])
         })
     } else {
         read_csv(&bytes).with_context(|| {

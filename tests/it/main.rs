@@ -6,6 +6,7 @@ mod common;
 mod base_path;
 mod build_site;
 mod cli_check;
+mod cli_errors;
 mod cli_init;
 mod cli_new;
 mod cli_preview_links;

@@ -52,7 +52,7 @@ pub(super) fn load(
                 file: None,
                 line: None,
                 field: None,
-                message: messages::GIT_NOT_JUDGED.say(&[("why", &format!("{err:#}"))]),
+                message: messages::GIT_NOT_JUDGED.say(&[("why", &messages::explain(&err))]),
             });
             let load = LoadOptions {
                 trust_front_matter: true,

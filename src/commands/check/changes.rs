@@ -16,29 +16,21 @@ use crate::source::is_gated;
 /// Files that differ between the merge base of `rev` and HEAD, and the working tree
 /// (staged, unstaged and untracked), relative to `root`.
 pub(super) fn changed_files(root: &Path, rev: &str) -> anyhow::Result<Vec<(String, ChangeKind)>> {
-    let repo = git2::Repository::discover(root).with_context(|| {
-        format!(
-            "--base needs a git repository, and {} is not in one",
-            root.display()
-        )
-    })?;
+    let repo = git2::Repository::discover(root)
+        .with_context(|| crate::messages::BASE_NOT_A_REPOSITORY.at(root))?;
     let workdir = repo
         .workdir()
-        .context("--base needs a checkout with files, not a bare repository")?;
+        .with_context(|| crate::messages::BASE_BARE.say(&[]))?;
     let prefix = root
         .canonicalize()
-        .with_context(|| format!("cannot read {}", root.display()))?
+        .with_context(|| crate::messages::CANNOT_READ.at(root))?
         .strip_prefix(workdir.canonicalize()?)
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let base = repo
         .revparse_single(rev)
         .and_then(|object| object.peel_to_commit())
-        .with_context(|| {
-            format!(
-                "--base {rev}: no such commit or branch here; fetch it first (in CI: fetch-depth: 0)"
-            )
-        })?;
+        .with_context(|| crate::messages::BASE_UNKNOWN.say(&[("rev", rev)]))?;
     // Compare with where the branch left `rev`, so changes made on `rev` since then
     // are not shown as this change undoing them.
     let start = repo

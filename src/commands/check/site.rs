@@ -145,7 +145,7 @@ pub(super) fn render_in_memory(loaded: &Judged, findings: &mut Vec<Finding>) -> 
         Ok(rendered) => Some(rendered.pages),
         Err(err) => {
             findings.push(Finding::site_wide(
-                messages::TEMPLATES_FAIL.detail(&format!("{err:#}"), &[]),
+                messages::TEMPLATES_FAIL.detail(&messages::explain(&err), &[]),
             ));
             None
         }

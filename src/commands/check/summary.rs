@@ -54,7 +54,8 @@ pub fn markdown_summary(outcome: &CheckOutcome) -> String {
     if let Some(changes) = &outcome.changes {
         changes_context(&mut context, outcome, changes);
     }
-    render(&context, tz).unwrap_or_else(|err| format!("khaosan check: {err:#}\n"))
+    render(&context, tz)
+        .unwrap_or_else(|err| format!("khaosan check: {}\n", crate::messages::explain(&err)))
 }
 
 fn render(context: &tera::Context, tz: chrono_tz::Tz) -> anyhow::Result<String> {
@@ -70,8 +71,12 @@ fn render(context: &tera::Context, tz: chrono_tz::Tz) -> anyhow::Result<String> 
             thai_digits: false,
         },
     )?;
-    tera.render("check-summary.md", context)
-        .map_err(|e| anyhow::anyhow!("{}", tera_chain(&e)))
+    tera.render("check-summary.md", context).map_err(|e| {
+        anyhow::anyhow!(crate::messages::INTERNAL_BUG.detail(
+            &tera_chain(&e),
+            &[("what", "the check summary does not render")]
+        ))
+    })
 }
 
 fn changes_context(context: &mut tera::Context, outcome: &CheckOutcome, changes: &[Change]) {

@@ -139,3 +139,30 @@ message!(
     "link to a missing attachment",
     "make the link name a file beside the item, or add the file"
 );
+message!(
+    BASE_NOT_A_REPOSITORY,
+    "base-not-a-repository",
+    Check,
+    "--base ต้องใช้ที่เก็บ git แต่ {path} ไม่อยู่ในที่เก็บใด",
+    "เรียกในโฟลเดอร์ที่โคลนมา หรือไม่ต้องระบุ --base",
+    "--base needs a git repository, and {path} is not in one",
+    "run it in a clone, or leave out --base"
+);
+message!(
+    BASE_BARE,
+    "base-bare",
+    Check,
+    "--base ต้องใช้โฟลเดอร์ที่มีไฟล์ (checkout) ไม่ใช่ที่เก็บแบบ bare",
+    "เรียกในโฟลเดอร์ที่โคลนมาแบบปกติ",
+    "--base needs a checkout with files, not a bare repository",
+    "run it in an ordinary clone"
+);
+message!(
+    BASE_UNKNOWN,
+    "base-unknown",
+    Check,
+    "--base {rev}: ไม่มีคอมมิตหรือสาขานี้ในที่เก็บ",
+    "ดึงมาก่อน (git fetch origin {rev}; ใน CI ใช้ fetch-depth: 0)",
+    "--base {rev}: no such commit or branch here",
+    "fetch it first (git fetch origin {rev}; in CI: fetch-depth: 0)"
+);

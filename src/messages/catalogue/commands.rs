@@ -356,3 +356,126 @@ message!(
     "{file} is not CSV",
     "export the survey answers again as .csv (UTF-8) or .xlsx"
 );
+
+// ---- khaosan init ----
+
+message!(
+    INIT_NOT_EMPTY,
+    "init-not-empty",
+    Command,
+    "{dir} ไม่ว่าง khaosan init เขียนเว็บไซต์ใหม่ลงโฟลเดอร์ว่างหรือโฟลเดอร์ใหม่เท่านั้น",
+    "ระบุโฟลเดอร์ใหม่ เช่น `khaosan init phan-health` หรือย้ายไฟล์เดิมออกก่อน",
+    "{dir} is not empty: khaosan init writes a new site into an empty or new folder only",
+    "name a new folder, e.g. khaosan init phan-health, or move the files away first"
+);
+message!(
+    INIT_SAME_PERSON,
+    "init-same-person",
+    Command,
+    "--director-id และ --webmaster-id เป็นรหัสเดียวกัน (`{id}`) แต่ผู้อนุมัติกับผู้ดูแลเว็บไซต์เป็นคนละคน",
+    "ตั้งรหัสให้ต่างกัน เช่น --director-id somchai --webmaster-id malee",
+    "--director-id and --webmaster-id are both `{id}`: they must differ, the approver and the web master are two people",
+    "give two ids, e.g. --director-id somchai --webmaster-id malee"
+);
+message!(
+    INIT_BAD_ID,
+    "init-bad-id",
+    Command,
+    "{flag} `{id}` ใช้เป็นรหัสบุคคลไม่ได้",
+    "ใช้ตัวอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (-) เช่น somchai",
+    "{flag} `{id}` must be lowercase ASCII letters, digits and hyphens",
+    "write it like somchai"
+);
+message!(
+    INIT_BAD_DOMAIN,
+    "init-bad-domain",
+    Command,
+    "--domain `{domain}` ไม่ใช่ที่อยู่เว็บ",
+    "เขียนชื่อโดเมน เช่น www.office.go.th",
+    "--domain `{domain}` is not a web address",
+    "give e.g. www.office.go.th"
+);
+message!(
+    INIT_TOOL_REPO,
+    "init-tool-repo",
+    Command,
+    "--tool-repo `{repo}` ไม่ใช่ OWNER/NAME ของที่เก็บ khaosan บน GitHub",
+    "เขียนแบบ เจ้าของ/ชื่อ เช่น phan-health/khaosan",
+    "--tool-repo `{repo}` must be OWNER/NAME of the khaosan repository on GitHub",
+    "write it as owner/name, e.g. phan-health/khaosan"
+);
+message!(
+    INIT_TOOL_REF,
+    "init-tool-ref",
+    Command,
+    "--tool-ref `{commit}` ไม่ใช่รหัสคอมมิตเต็ม 40 ตัวอักษรของรุ่นของ khaosan",
+    "ระบุคอมมิตของแท็กรุ่น (git rev-parse v0.2.0^{commit}) เพราะ khaosan ตัวนี้สร้างนอก git",
+    "--tool-ref `{commit}` must be the full 40-character commit of a khaosan release",
+    "give the commit of the release tag (git rev-parse v0.2.0^{commit}); this khaosan was built outside git"
+);
+message!(
+    INIT_TOOL_TAG,
+    "init-tool-tag",
+    Command,
+    "--tool-tag `{tag}` ไม่ใช่ชื่อแท็ก",
+    "เขียนชื่อแท็ก เช่น v0.2.0",
+    "--tool-tag `{tag}` must be a tag name",
+    "write a tag name such as v0.2.0"
+);
+
+// ---- Reports, summaries and counts ----
+
+message!(
+    REPORT_HTML_NEEDS_OUTPUT,
+    "report-html-needs-output",
+    Command,
+    "--format html เขียนไฟล์สำหรับพิมพ์ จึงต้องระบุไฟล์ผลลัพธ์",
+    "เพิ่ม --output report.html",
+    "--format html writes a printable file",
+    "add --output report.html"
+);
+message!(
+    CANNOT_WRITE_SUMMARY,
+    "cannot-write-summary",
+    System,
+    "เขียนสรุปผลลงใน {path} ไม่ได้",
+    "",
+    "cannot write the summary to {path}",
+    ""
+);
+message!(
+    SURVEY_NOT_XLSX,
+    "survey-not-xlsx",
+    Command,
+    "{file} อ่านเป็น XLSX ไม่ได้",
+    "ส่งออกผลแบบสำรวจจากแบบฟอร์มใหม่",
+    "{file} is not a readable XLSX workbook",
+    "export it again from the form"
+);
+message!(
+    NEW_DAYS_TOO_LARGE,
+    "new-days-too-large",
+    Command,
+    "--days มากเกินไป",
+    "ระบุจำนวนวันที่น้อยลง เช่น --days 365 หรือระบุ --expires",
+    "--days is too large",
+    "give fewer days, e.g. --days 365, or pass --expires"
+);
+message!(
+    NEW_CANNOT_CREATE,
+    "new-cannot-create",
+    Command,
+    "สร้าง {path} ไม่ได้ (อาจมีอยู่แล้ว)",
+    "ตั้งชื่ออื่นด้วย --slug",
+    "cannot create {path} (it may already exist)",
+    "choose another name with --slug"
+);
+message!(
+    RESTORE_NOT_UTF8,
+    "restore-not-utf8",
+    Command,
+    "{path}: ชื่อไฟล์ไม่ใช่ UTF-8",
+    "เปลี่ยนชื่อไฟล์เป็นตัวอักษรอังกฤษพิมพ์เล็ก",
+    "{path}: the name is not UTF-8",
+    "rename the file with lowercase ASCII letters"
+);

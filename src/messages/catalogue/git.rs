@@ -166,7 +166,7 @@ message!(
     Git,
     "{registry} กำหนด verify_git = true แต่ {where} จึงตรวจการอนุมัติไม่ได้",
     "สร้างจาก git clone ที่มีประวัติครบ (GitHub Actions: actions/checkout กับ fetch-depth: 0) หรือใช้ --trust-front-matter สำหรับดูตัวอย่างที่จะไม่เผยแพร่",
-    "verify_git = true in {registry}, but {where}, so approvals cannot be checked",
+    "verify_git = true in {registry}, but {where_en}, so approvals cannot be checked",
     "build from a git clone with full history (in GitHub Actions: actions/checkout with fetch-depth: 0), or pass --trust-front-matter for a preview that must not be published"
 );
 message!(

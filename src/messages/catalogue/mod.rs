@@ -23,6 +23,7 @@ mod commands;
 mod git;
 mod input;
 mod settings;
+mod system;
 mod withheld;
 
 pub use check::*;
@@ -30,6 +31,7 @@ pub use commands::*;
 pub use git::*;
 pub use input::*;
 pub use settings::*;
+pub use system::*;
 pub use withheld::*;
 
 /// Every message, in the order the guides list them.
@@ -137,6 +139,9 @@ pub static CATALOGUE: &[&Message] = &[
     &PROPOSAL_IGNORED,
     &SELF_PROMOTION,
     &MERGER_NOT_APPROVER,
+    &BASE_NOT_A_REPOSITORY,
+    &BASE_BARE,
+    &BASE_UNKNOWN,
     &TEMPLATES_FAIL,
     &NO_SOURCE,
     &PLACEHOLDER,
@@ -184,6 +189,64 @@ pub static CATALOGUE: &[&Message] = &[
     &REPORT_NO_CUTOFF,
     &REPORT_NO_ROUND,
     &SURVEY_NOT_CSV,
+    &INIT_NOT_EMPTY,
+    &INIT_SAME_PERSON,
+    &INIT_BAD_ID,
+    &INIT_BAD_DOMAIN,
+    &INIT_TOOL_REPO,
+    &INIT_TOOL_REF,
+    &INIT_TOOL_TAG,
+    &REPORT_HTML_NEEDS_OUTPUT,
+    &CANNOT_WRITE_SUMMARY,
+    &SURVEY_NOT_XLSX,
+    &NEW_DAYS_TOO_LARGE,
+    &NEW_CANNOT_CREATE,
+    &RESTORE_NOT_UTF8,
+    &CANNOT_READ,
+    &CANNOT_CREATE,
+    &CANNOT_WRITE,
+    &CANNOT_COPY,
+    &CANNOT_MOVE_INTO_PLACE,
+    &CANNOT_MOVE_ASIDE,
+    &CANNOT_REMOVE,
+    &OLD_SITE_LEFT,
+    &CANNOT_WATCH,
+    &OUTPUT_NEEDS_NAME,
+    &OS_PERMISSION_DENIED,
+    &OS_NOT_FOUND,
+    &OS_ALREADY_EXISTS,
+    &OS_NOT_A_FOLDER,
+    &OS_IS_A_FOLDER,
+    &OS_FOLDER_NOT_EMPTY,
+    &OS_DISK_FULL,
+    &OS_READ_ONLY,
+    &OS_CROSSES_DEVICES,
+    &OS_FILE_TOO_LARGE,
+    &OS_BAD_NAME,
+    &OS_BUSY,
+    &OS_BAD_DATA,
+    &OS_OTHER,
+    &TEMPLATE_DOES_NOT_COMPILE,
+    &TEMPLATE_FAILED,
+    &TEMPLATE_MISSING,
+    &EVIDENCE_TEMPLATE_MISSING,
+    &SEARCH_TEMPLATE_MISSING,
+    &THEME_FILE_NOT_TEXT,
+    &THEME_STRINGS_NOT_TOML,
+    &DOCUMENT_FAILED,
+    &OUTPUT_PATH_OUTSIDE,
+    &RENDERER_PANICKED,
+    &GIT_MISSING_OBJECT,
+    &GIT_DAMAGED,
+    &GIT_NO_COMMITS,
+    &GIT_HEAD_NOT_COMMIT,
+    &GIT_NO_BRANCH,
+    &GIT_CANNOT_OPEN,
+    &GIT_CANNOT_READ,
+    &GIT_INCOMPLETE_HISTORY,
+    &GIT_COMMAND_FAILED,
+    &GIT_NOT_INSTALLED,
+    &INTERNAL_BUG,
 ];
 
 /// Why a build stops, in the order the guides list them.

@@ -19,25 +19,32 @@ pub(crate) fn open(root: &Path) -> anyhow::Result<Option<Repository>> {
     match Repository::open(root) {
         Ok(repo) => Ok(Some(repo)),
         Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| {
-            format!(
-                "cannot read the git repository at {}; check that .git is complete and readable",
-                root.display()
-            )
-        }),
+        Err(e) => Err(e).with_context(|| crate::messages::GIT_CANNOT_OPEN.at(root)),
     }
 }
 
-/// Why `root` is not a repository khaosan can read approvals from.
-pub(crate) fn not_a_repository(root: &Path) -> String {
-    match Repository::discover(root) {
-        Ok(outer) => format!(
-            "{} is inside the git repository {} but not at its top; khaosan reads the gated \
-             paths (content/, approvals/, ...) from the top of the repository",
-            root.display(),
-            outer.workdir().unwrap_or(outer.path()).display()
+/// Why `root` is not a repository khaosan can read approvals from, in Thai and
+/// in English.
+pub(crate) fn not_a_repository(root: &Path) -> (String, String) {
+    let root = root.display();
+    match Repository::discover(root.to_string()) {
+        Ok(outer) => {
+            let top = outer.workdir().unwrap_or(outer.path()).display();
+            (
+                format!(
+                    "{root} อยู่ในที่เก็บ git {top} แต่ไม่ใช่โฟลเดอร์บนสุด khaosan อ่านโฟลเดอร์ที่ต้องอนุมัติ \
+                     (content/, approvals/, ...) จากโฟลเดอร์บนสุดของที่เก็บ"
+                ),
+                format!(
+                    "{root} is inside the git repository {top} but not at its top; khaosan reads the gated \
+                     paths (content/, approvals/, ...) from the top of the repository"
+                ),
+            )
+        }
+        Err(_) => (
+            format!("{root} ไม่ใช่ที่เก็บ git"),
+            format!("{root} is not a git repository"),
         ),
-        Err(_) => format!("{} is not a git repository", root.display()),
     }
 }
 
@@ -58,18 +65,16 @@ pub(crate) fn tip<'r>(
                         .ok()
                         .and_then(|o| o.peel_to_commit().ok())
                 })
-                .with_context(|| {
-                    format!("--branch {name}: no such branch or commit in this repository")
-                })?;
+                .with_context(|| crate::messages::GIT_NO_BRANCH.say(&[("name", name)]))?;
             Ok((commit, Some(name.to_string())))
         }
         None => {
-            let head = repo.head().context(
-                "the git repository has no commits yet (HEAD points nowhere); commit the site first",
-            )?;
+            let head = repo
+                .head()
+                .with_context(|| crate::messages::GIT_NO_COMMITS.say(&[]))?;
             let commit = head
                 .peel_to_commit()
-                .context("HEAD does not point to a commit")?;
+                .with_context(|| crate::messages::GIT_HEAD_NOT_COMMIT.say(&[]))?;
             let name = head
                 .shorthand()
                 .ok()
@@ -104,11 +109,7 @@ pub(crate) fn first_parent<'r>(tip: Commit<'r>, shallow: bool) -> anyhow::Result
 /// Parent `index` of `commit`; a missing one means the clone lacks history.
 fn parent<'r>(commit: &Commit<'r>, index: usize) -> anyhow::Result<Commit<'r>> {
     commit.parent(index).with_context(|| {
-        format!(
-            "cannot read a parent of commit {}: the history is incomplete; \
-             clone with full history (fetch-depth: 0)",
-            commit.id()
-        )
+        crate::messages::GIT_INCOMPLETE_HISTORY.say(&[("id", &commit.id().to_string())])
     })
 }
 
@@ -163,7 +164,9 @@ pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Co
     let author = commit.author();
     let is_merge = commit.parent_count() > 1;
     let proposed_at = if is_merge {
-        let pr = commit.parent_id(1).context("a merge has a second parent")?;
+        let pr = commit.parent_id(1).with_context(|| {
+            crate::messages::GIT_INCOMPLETE_HISTORY.say(&[("id", &commit.id().to_string())])
+        })?;
         let pr = repo
             .find_commit(pr)
             .with_context(|| missing("commit", pr))?;
@@ -186,10 +189,7 @@ pub(crate) fn facts(repo: &Repository, commit: &Commit<'_>) -> anyhow::Result<Co
 
 /// The message for an object the repository should have but does not.
 pub(crate) fn missing(kind: &str, id: Oid) -> String {
-    format!(
-        "the git repository is missing {kind} {id}; the clone is incomplete or damaged: \
-         clone again with full history (fetch-depth: 0)"
-    )
+    crate::messages::GIT_MISSING_OBJECT.say(&[("what", kind), ("id", &id.to_string())])
 }
 
 /// The registry stored as blob `id`, or why it cannot be read.
@@ -197,6 +197,9 @@ pub(crate) fn registry_at(repo: &Repository, id: Oid) -> anyhow::Result<Result<R
     let blob = repo.find_blob(id).with_context(|| missing("blob", id))?;
     Ok(match std::str::from_utf8(blob.content()) {
         Ok(text) => Registry::parse(text).map_err(|p| p.to_string()),
-        Err(_) => Err(format!("{REGISTRY_FILE} is not UTF-8 text")),
+        Err(_) => Err(format!(
+            "{REGISTRY_FILE}: {}",
+            crate::messages::NOT_UTF8.say(&[])
+        )),
     })
 }

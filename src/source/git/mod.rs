@@ -49,7 +49,9 @@ pub fn verification_required(root: &Path, options: &LoadOptions) -> anyhow::Resu
     if repo.head().is_err() && options.branch.is_none() {
         return Ok(false);
     }
-    let odb = repo.odb().context("cannot open the git object database")?;
+    let odb = repo
+        .odb()
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "object database")]))?;
     let mut differ = Differ::new(&odb);
     let branch = Branch::read(&repo, &mut differ, options)?;
     Ok(!switched_on(&repo, &branch)?.is_empty())
@@ -58,8 +60,10 @@ pub fn verification_required(root: &Path, options: &LoadOptions) -> anyhow::Resu
 /// Loads every gated file in its last approved version from the built branch.
 /// Refuses, before anything is written, when approvals cannot be proven.
 pub fn load(root: &Path, options: &LoadOptions) -> anyhow::Result<Snapshot> {
-    load_if_required(root, options, true)?
-        .context("git verification was required but did not run; this is a bug in khaosan")
+    load_if_required(root, options, true)?.with_context(|| {
+        crate::messages::INTERNAL_BUG
+            .say(&[("what", "git verification was required but did not run")])
+    })
 }
 
 /// The git snapshot when verification applies; `None` when approvals rest on
@@ -80,9 +84,8 @@ pub(crate) fn load_if_required(
         if !asked {
             return Ok(None);
         }
-        bail!(Stop::NoHistory {
-            where_: history::not_a_repository(root)
-        });
+        let (where_, where_en) = history::not_a_repository(root);
+        bail!(Stop::NoHistory { where_, where_en });
     };
     if options.require_verify {
         refuse_incomplete(&repo)?;
@@ -91,12 +94,16 @@ pub(crate) fn load_if_required(
         // The imagined merge lives in memory only: nothing is written to .git.
         repo.odb()
             .and_then(|odb| odb.add_new_mempack_backend(1000).map(drop))
-            .context("cannot open an in-memory git object store")?;
+            .with_context(|| {
+                crate::messages::GIT_CANNOT_READ.say(&[("what", "object database (in memory)")])
+            })?;
     }
     if !asked && repo.head().is_err() && options.branch.is_none() {
         return Ok(None);
     }
-    let odb = repo.odb().context("cannot open the git object database")?;
+    let odb = repo
+        .odb()
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "object database")]))?;
     let mut differ = Differ::new(&odb);
     let branch = Branch::read(&repo, &mut differ, options)?;
     let name = branch.name.as_deref().unwrap_or("HEAD");
@@ -192,7 +199,7 @@ fn refuse_incomplete(repo: &Repository) -> anyhow::Result<()> {
     }
     let config = repo
         .config()
-        .context("cannot read the repository's git config")?;
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "config")]))?;
     let mut partial = config.get_string("extensions.partialclone").is_ok();
     if let Ok(mut entries) = config.entries(Some(r"remote\..*\.promisor")) {
         while let Some(Ok(entry)) = entries.next() {

@@ -45,7 +45,7 @@ pub(super) fn merge<'r>(
     let head = repo
         .head()
         .and_then(|h| h.peel_to_commit())
-        .context("the git repository has no commits yet; commit the site first")?;
+        .with_context(|| crate::messages::GIT_NO_COMMITS.say(&[]))?;
     let tree = working_tree(repo)?;
     let when = git2::Time::new(
         proposal.at.timestamp(),
@@ -107,14 +107,18 @@ pub(super) fn merge<'r>(
 /// The working tree as a tree object (tracked and untracked files, ignored ones
 /// left out), written to the in-memory store only.
 fn working_tree(repo: &Repository) -> anyhow::Result<Oid> {
-    let mut index = repo.index().context("cannot read the git index")?;
+    let mut index = repo
+        .index()
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "index")]))?;
     index
         .add_all(["*"], IndexAddOption::DEFAULT, None)
-        .context("cannot read the working tree")?;
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "working tree")]))?;
     index
         .update_all(["*"], None)
-        .context("cannot read the working tree")?;
-    let tree = index.write_tree().context("cannot read the working tree")?;
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "working tree")]))?;
+    let tree = index
+        .write_tree()
+        .with_context(|| crate::messages::GIT_CANNOT_READ.say(&[("what", "working tree")]))?;
     // The index object is the repository's: read it back so nothing changed here
     // can be written to .git/index by a later use.
     index.read(true).ok();

@@ -138,9 +138,9 @@ pub(crate) fn extract(repo: &Repository, id: Oid) -> anyhow::Result<Option<Signe
             data: data.to_vec(),
         })),
         Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-        Err(e) => {
-            Err(anyhow::Error::new(e).context(format!("cannot read the signature of commit {id}")))
-        }
+        Err(e) => Err(anyhow::Error::new(e).context(
+            crate::messages::GIT_CANNOT_READ.say(&[("what", &format!("signature of commit {id}"))]),
+        )),
     }
 }
 

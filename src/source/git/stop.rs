@@ -11,8 +11,8 @@ pub enum Stop {
     #[error("{}", say(&messages::STOP_NEEDS_GENESIS, &[]))]
     NeedsGenesis,
     /// `verify_git` is on, but there is no repository (or not at its top).
-    #[error("{}", say(&messages::STOP_NO_HISTORY, &[("where", where_)]))]
-    NoHistory { where_: String },
+    #[error("{}", say(&messages::STOP_NO_HISTORY, &[("where", where_), ("where_en", where_en)]))]
+    NoHistory { where_: String, where_en: String },
     /// `verify_git` is on in the working tree, but no commit says so.
     #[error("{}", say(&messages::STOP_NO_START, &[("branch", branch)]))]
     NoStart { branch: String },

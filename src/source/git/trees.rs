@@ -87,9 +87,7 @@ impl<'r> Differ<'r> {
     fn read(&self, id: Oid) -> anyhow::Result<OdbObject<'r>> {
         let object = self.odb.read(id).with_context(|| missing("tree", id))?;
         if object.kind() != ObjectType::Tree {
-            bail!(
-                "git object {id} should be a folder (tree) but is not; the repository is damaged"
-            );
+            bail!(crate::messages::GIT_DAMAGED.say(&[("what", "tree"), ("id", &id.to_string())]));
         }
         Ok(object)
     }
@@ -364,7 +362,7 @@ fn ends_from(data: &[u8], mut pos: usize, tree: Oid) -> anyhow::Result<Vec<usize
 }
 
 fn damaged(tree: Oid) -> anyhow::Error {
-    anyhow!("git tree {tree} is damaged; the repository needs repair (git fsck)")
+    anyhow!(crate::messages::GIT_DAMAGED.say(&[("what", "tree"), ("id", &tree.to_string())]))
 }
 
 /// One entry of a raw tree: `<octal mode> <name>\0<20-byte id>`.
