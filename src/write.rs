@@ -59,22 +59,28 @@ pub struct Written {
     pub stamp: Option<Stamp>,
 }
 
-/// Which file a path held, and since when: its inode and modification time. A
-/// file edited in place gets a new modification time, and a file put there anew a
-/// new inode; while both hold, the file is the one written, and its bytes need not
-/// be read to know them. (Linking it into the next build changes neither.)
+/// Which file a path held, and since when: its device and inode, its modification
+/// time and its status-change time. A file edited in place gets a new modification
+/// time, a file put there anew a new inode, and any change to a file (its times set
+/// back included) a new status-change time, which no program can set. While all
+/// hold, the file is the one written, and its bytes need not be read to know them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
+    pub device: u64,
     pub inode: u64,
     pub modified_ns: i128,
+    pub changed_ns: i128,
 }
 
 impl Stamp {
     pub fn of(meta: &std::fs::Metadata) -> Stamp {
         use std::os::unix::fs::MetadataExt as _;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
         Stamp {
+            device: meta.dev(),
             inode: meta.ino(),
-            modified_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            modified_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            changed_ns: ns(meta.ctime(), meta.ctime_nsec()),
         }
     }
 }
@@ -102,6 +108,44 @@ impl Sink for Memory {
             .map_err(|_| anyhow::anyhow!(crate::messages::RENDERER_PANICKED.say(&[])))?
             .insert(path.to_string(), bytes.to_vec());
         Ok(())
+    }
+}
+
+/// Only one build at a time writes into an output: held from before its staging
+/// begins until its cache is saved, so a second build waits. Two builds at once
+/// could each check a live file the other then replaces.
+pub struct OutputLock {
+    _file: File,
+}
+
+impl OutputLock {
+    /// Takes `<parent>/.<name>.khaosan-lock` for the output at `target`, waiting
+    /// (and saying so) while another build holds it.
+    pub fn take(target: &Path) -> anyhow::Result<OutputLock> {
+        use rustix::fs::{FlockOperation, flock};
+        let target = absolute(target)?;
+        let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+            bail!(crate::messages::OUTPUT_NEEDS_NAME.at(&target));
+        };
+        std::fs::create_dir_all(parent)
+            .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
+        let path = parent.join(format!(".{}.khaosan-lock", name.to_string_lossy()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| crate::messages::CANNOT_CREATE.at(&path))?;
+        if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
+            eprintln!(
+                "{}",
+                crate::messages::WAITING_FOR_BUILD.say(&[("out", &target.display().to_string())])
+            );
+            flock(&file, FlockOperation::LockExclusive)
+                .map_err(std::io::Error::from)
+                .with_context(|| crate::messages::CANNOT_CREATE.at(&path))?;
+        }
+        Ok(OutputLock { _file: file })
     }
 }
 
@@ -198,8 +242,17 @@ impl Staging {
                 .prune(&self.dir, &folders)
                 .with_context(|| crate::messages::CANNOT_REMOVE.at(&self.dir))?;
         }
+        // The new site opens to readers as the old one did; the spare, which may
+        // hold what the new site withdrew, to nobody but its owner.
+        if let Some(previous) = &self.previous
+            && let Ok(meta) = std::fs::metadata(previous)
+        {
+            let _ = std::fs::set_permissions(&self.dir, meta.permissions());
+        }
         swap_into_place(&self.dir, &self.target, &self.spare)?;
         self.committed = true;
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::fs::set_permissions(&self.spare, std::fs::Permissions::from_mode(0o700));
         Ok(self.target.clone())
     }
 }
@@ -334,21 +387,26 @@ impl Staging {
             return Ok(false);
         };
         let old = previous.join(path);
-        let stamped = match std::fs::symlink_metadata(&old) {
-            Ok(meta) if meta.file_type().is_file() && meta.len() == written.len => {
-                written.stamp == Some(Stamp::of(&meta))
-            }
+        let meta = match std::fs::symlink_metadata(&old) {
+            Ok(meta) if meta.file_type().is_file() && meta.len() == written.len => meta,
             _ => return Ok(false),
         };
         let full = self.path_of(path)?;
-        if stamped && self.linking.load(Ordering::Relaxed) {
-            match self.link(&old, &full) {
+        if written.stamp == Some(Stamp::of(&meta)) && self.linking.load(Ordering::Relaxed) {
+            match self.link(&old, &full, &meta) {
                 Ok(()) => return Ok(true),
                 Err(e) if e.kind() == ErrorKind::CrossesDevices => {}
                 Err(_) => return Ok(false),
             }
         }
-        let Ok(bytes) = std::fs::read(&old) else {
+        // Read through one open file, so the bytes checked are those of the file
+        // linked (`link` makes sure of that).
+        let Some((opened, bytes)) = File::open(&old).ok().and_then(|mut file| {
+            let opened = file.metadata().ok()?;
+            let mut bytes = Vec::with_capacity(written.len as usize);
+            file.read_to_end(&mut bytes).ok()?;
+            Some((opened, bytes))
+        }) else {
             return Ok(false);
         };
         if bytes.len() as u64 != written.len
@@ -357,7 +415,7 @@ impl Staging {
             return Ok(false);
         }
         if self.linking.load(Ordering::Relaxed) {
-            match self.link(&old, &full) {
+            match self.link(&old, &full, &opened) {
                 Ok(()) => return Ok(true),
                 Err(e) if e.kind() == ErrorKind::CrossesDevices => {}
                 Err(_) => return Ok(false),
@@ -391,38 +449,47 @@ impl Staging {
             Ok(meta) if meta.file_type().is_file() && meta.len() == size => {}
             _ => return false,
         }
-        let unchanged = File::open(&old).and_then(|mut file| same(&mut file));
-        if !matches!(unchanged, Ok(true)) {
+        let Ok(mut file) = File::open(&old) else {
+            return false;
+        };
+        let Ok(opened) = file.metadata() else {
+            return false;
+        };
+        if opened.len() != size || !matches!(same(&mut file), Ok(true)) {
             return false;
         }
-        self.link(&old, full).is_ok()
+        self.link(&old, full, &opened).is_ok()
     }
 
-    /// Makes `full` the file `old` of the live site (a hard link). In a recycled
-    /// tree it often is already; whatever else is there gives way. A link across
-    /// file systems turns linking off for the rest of the build.
-    fn link(&self, old: &Path, full: &Path) -> std::io::Result<()> {
+    /// Makes `full` the file `old` of the live site (a hard link), which must be
+    /// the very file `checked` describes: the file looked at is the file linked,
+    /// even if the live tree changed meanwhile. In a recycled tree it often is
+    /// there already; whatever else is there gives way. A link across file systems
+    /// turns linking off for the rest of the build.
+    fn link(&self, old: &Path, full: &Path, checked: &std::fs::Metadata) -> std::io::Result<()> {
         if self.recycled.is_some()
             && let Ok(there) = std::fs::symlink_metadata(full)
         {
-            if std::fs::symlink_metadata(old).is_ok_and(|o| same_file(&o, &there)) {
+            if same_file(checked, &there) {
                 self.linked.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
             remove_any(full, &there)?;
         }
-        match std::fs::hard_link(old, full) {
-            Ok(()) => {
-                self.linked.fetch_add(1, Ordering::Relaxed);
-                Ok(())
+        if let Err(e) = std::fs::hard_link(old, full) {
+            if e.kind() == ErrorKind::CrossesDevices {
+                self.linking.store(false, Ordering::Relaxed);
             }
-            Err(e) => {
-                if e.kind() == ErrorKind::CrossesDevices {
-                    self.linking.store(false, Ordering::Relaxed);
-                }
-                Err(e)
-            }
+            return Err(e);
         }
+        if !std::fs::symlink_metadata(full).is_ok_and(|placed| same_file(checked, &placed)) {
+            let _ = std::fs::remove_file(full);
+            return Err(std::io::Error::other(
+                "the live file changed while it was linked",
+            ));
+        }
+        self.linked.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 }
 
@@ -546,17 +613,30 @@ impl Staging {
             if let Some(parent) = dir.parent() {
                 self.folder(parent)?;
             }
+            // Threads may meet at the same folder: what another removed or made
+            // first is no failure, and the folder is looked at again at the end.
+            let is_folder = || std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_dir());
+            let gone = |r: std::io::Result<()>| match r {
+                Err(e) if e.kind() != ErrorKind::NotFound && !is_folder() => Err(e),
+                _ => Ok(()),
+            };
+            let made = |r: std::io::Result<()>| match r {
+                Err(e) if e.kind() != ErrorKind::AlreadyExists => Err(e),
+                _ => Ok(()),
+            };
             match std::fs::symlink_metadata(dir) {
                 Ok(meta) if meta.file_type().is_dir() => {}
                 Ok(meta) => {
-                    remove_any(dir, &meta)?;
-                    std::fs::create_dir(dir)?;
+                    gone(remove_any(dir, &meta))?;
+                    made(std::fs::create_dir(dir))?;
                 }
-                Err(e) if e.kind() == ErrorKind::NotFound => match std::fs::create_dir(dir) {
-                    Err(e) if e.kind() != ErrorKind::AlreadyExists => return Err(e),
-                    _ => {}
-                },
+                Err(e) if e.kind() == ErrorKind::NotFound => made(std::fs::create_dir(dir))?,
                 Err(e) => return Err(e),
+            }
+            if !is_folder() {
+                return Err(std::io::Error::other(
+                    "a folder of the new site is not a folder",
+                ));
             }
         }
         if let Ok(mut folders) = self.folders.lock() {

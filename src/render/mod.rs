@@ -156,7 +156,8 @@ pub fn render_reusing(
     crate::timings::mark("attachments");
     let index_files = if site.config.search.enabled {
         let mut tokens = reuse.pages.search_tokens();
-        let written = crate::search::write(site, sink, &mut tokens)?;
+        let summaries: Vec<&str> = prepared.cards.iter().map(|c| c.summary.as_str()).collect();
+        let written = crate::search::write(site, sink, &summaries, &mut tokens)?;
         reuse.pages.keep_search_tokens(tokens);
         written
     } else {
@@ -175,7 +176,15 @@ fn prepare(site: &Site<'_>) -> Prepared {
     // own page job, so the whole site's HTML is never held in memory at once.
     let cards = (0..site.items.len())
         .into_par_iter()
-        .map(|i| ItemCard::new(site, i, &markdown::summary_of(&site.items[i].item.body)))
+        .map(|i| {
+            let item = site.items[i].item;
+            // A summary written in the front matter is the card's; else the body's start.
+            let first = match item.front.summary {
+                Some(_) => String::new(),
+                None => markdown::summary_of(&item.body),
+            };
+            ItemCard::new(site, i, &first)
+        })
         .collect();
     let mut tags: BTreeMap<(Lang, String), (String, Vec<usize>)> = BTreeMap::new();
     for lang in [Lang::Th, Lang::En] {

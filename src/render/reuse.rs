@@ -230,7 +230,9 @@ impl Pages {
                 .filter(|meta| meta.is_file() && meta.len() == entry.written.len)
                 .map(|meta| Stamp::of(&meta));
         });
-        let _ = cache_file::write_atomically(&store.manifest, &manifest_bytes(&fresh));
+        if let Some(bytes) = manifest_bytes(&fresh) {
+            let _ = cache_file::write_atomically(&store.manifest, &bytes);
+        }
     }
 }
 
@@ -458,9 +460,9 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-const MANIFEST_MAGIC: &[u8] = b"khaosan-pages 2\n";
+const MANIFEST_MAGIC: &[u8] = b"khaosan-pages 3\n";
 
-fn manifest_bytes(entries: &[(String, Entry)]) -> Vec<u8> {
+fn manifest_bytes(entries: &[(String, Entry)]) -> Option<Vec<u8>> {
     let mut out = cache_file::header(MANIFEST_MAGIC);
     out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
     for (path, entry) in entries {
@@ -470,11 +472,15 @@ fn manifest_bytes(entries: &[(String, Entry)]) -> Vec<u8> {
         out.extend_from_slice(&written.len.to_le_bytes());
         out.extend_from_slice(&written.digest);
         let stamp = written.stamp.unwrap_or(Stamp {
+            device: 0,
             inode: 0,
             modified_ns: 0,
+            changed_ns: 0,
         });
+        out.extend_from_slice(&stamp.device.to_le_bytes());
         out.extend_from_slice(&stamp.inode.to_le_bytes());
         out.extend_from_slice(&stamp.modified_ns.to_le_bytes());
+        out.extend_from_slice(&stamp.changed_ns.to_le_bytes());
     }
     cache_file::seal(out)
 }
@@ -488,9 +494,16 @@ fn read_manifest(bytes: &[u8]) -> Option<HashMap<String, Entry>> {
         let key = reader.hash()?;
         let len = reader.u64()?;
         let digest = reader.hash()?;
+        let device = reader.u64()?;
         let inode = reader.u64()?;
         let modified_ns = i128::from_le_bytes(reader.take(16)?.try_into().ok()?);
-        let stamp = (inode != 0).then_some(Stamp { inode, modified_ns });
+        let changed_ns = i128::from_le_bytes(reader.take(16)?.try_into().ok()?);
+        let stamp = (inode != 0).then_some(Stamp {
+            device,
+            inode,
+            modified_ns,
+            changed_ns,
+        });
         let written = Written { len, digest, stamp };
         entries.insert(path, Entry { key, written });
     }
@@ -549,12 +562,14 @@ mod tests {
                 len: 7,
                 digest: [2; 32],
                 stamp: Some(Stamp {
+                    device: 4,
                     inode: 9,
                     modified_ns: -3,
+                    changed_ns: 5,
                 }),
             },
         };
-        let bytes = manifest_bytes(&[("news/a/index.html".into(), entry)]);
+        let bytes = manifest_bytes(&[("news/a/index.html".into(), entry)]).unwrap();
         let read = read_manifest(&bytes).unwrap();
         assert_eq!(read["news/a/index.html"], entry);
         for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
@@ -567,6 +582,12 @@ mod tests {
             cache_file::Reader::checked(&bytes, b"khaosan-search-tokens\n").is_none(),
             "another kind of file"
         );
+        // Sealed by anyone without this user's key (here: a plain SHA-256, as a
+        // file made elsewhere and committed to the site would be): not trusted.
+        let body = &bytes[..bytes.len() - 32];
+        let mut forged = body.to_vec();
+        forged.extend_from_slice(&Sha256::digest(body));
+        assert!(read_manifest(&forged).is_none(), "a forged seal");
     }
 
     #[test]

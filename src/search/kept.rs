@@ -19,7 +19,8 @@ use std::sync::{Arc, Mutex};
 
 use sha2::{Digest as _, Sha256};
 
-use crate::render::reuse::{Hash, cache_file};
+pub use crate::render::reuse::Hash;
+use crate::render::reuse::cache_file;
 
 /// A document's tokens: `id << 1 | in_title` for each distinct token.
 pub type Ids = Arc<[u32]>;
@@ -53,6 +54,20 @@ const MAGIC: &[u8] = b"khaosan-search-tokens\n";
 pub fn key(title: &str, text: &str) -> Hash {
     let mut hasher = Sha256::new();
     for part in [title, text] {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.finalize().into()
+}
+
+/// The key of an item's document, from what its text is made of (so the body's
+/// words need not be taken out of its Markdown when they were kept): the title,
+/// the summary, the tags, the Markdown and the attachment names. Marked as an
+/// item's, so it never equals a [`key`].
+pub fn item_key(title: &str, summary: &str, tags: &str, body: &str, attachments: &str) -> Hash {
+    let mut hasher = Sha256::new();
+    hasher.update(b"item\0");
+    for part in [title, summary, tags, body, attachments] {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
@@ -151,25 +166,28 @@ impl TokenStore {
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = cache_file::write_atomically(file, &self.bytes());
+        if let Some(bytes) = self.bytes() {
+            let _ = cache_file::write_atomically(file, &bytes);
+        }
     }
 
     /// The file: the tokens this build's documents use, renumbered densely, then
     /// each document's numbers.
-    fn bytes(&self) -> Vec<u8> {
-        let mut renumber: HashMap<u32, u32> = HashMap::new();
+    fn bytes(&self) -> Option<Vec<u8>> {
+        const UNSEEN: u32 = u32::MAX;
+        let mut renumber = vec![UNSEEN; self.table.len()];
         let mut table: Vec<&str> = Vec::new();
         let mut docs: Vec<(&Hash, Vec<u32>)> = Vec::with_capacity(self.used.len());
         for (key, ids) in &self.used {
             let ids = ids
                 .iter()
                 .map(|&id| {
-                    let next = table.len() as u32;
-                    let n = *renumber.entry(id >> 1).or_insert_with(|| {
+                    let slot = &mut renumber[(id >> 1) as usize];
+                    if *slot == UNSEEN {
+                        *slot = table.len() as u32;
                         table.push(self.token(id >> 1));
-                        next
-                    });
-                    n << 1 | (id & 1)
+                    }
+                    *slot << 1 | (id & 1)
                 })
                 .collect();
             docs.push((key, ids));

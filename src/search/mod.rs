@@ -61,8 +61,24 @@ pub struct DocData {
 pub struct Document {
     pub data: DocData,
     pub title: String,
-    /// Summary, tags, body text and attachment names.
+    /// Summary, tags, body text and attachment names; left empty when `key` is
+    /// found among the kept tokens, which then stand for it.
     pub text: String,
+    /// What the tokens are kept by: a digest of everything `title` and `text` are
+    /// made of ([`kept::key`]).
+    pub key: kept::Hash,
+}
+
+impl Document {
+    pub fn new(data: DocData, title: String, text: String) -> Document {
+        let key = kept::key(&title, &text);
+        Document {
+            data,
+            title,
+            text,
+            key,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -113,12 +129,9 @@ impl Index {
         let seen: &TokenStore = store;
         let found: Vec<_> = documents
             .par_iter()
-            .map(|d| {
-                let key = kept::key(&d.title, &d.text);
-                match seen.lookup(&key) {
-                    Some(ids) => (key, Ok(ids)),
-                    None => (key, Err(document_tokens(d))),
-                }
+            .map(|d| match seen.lookup(&d.key) {
+                Some(ids) => (d.key, Ok(ids)),
+                None => (d.key, Err(document_tokens(d))),
             })
             .collect();
         for (offset, (key, found)) in found.into_iter().enumerate() {
@@ -390,44 +403,41 @@ fn list_documents(site: &Site<'_>, lang: Lang) -> Vec<Document> {
         .iter()
         .map(|section| {
             let title = crate::render::view::section_title(section.config, lang).to_string();
-            Document {
-                data: DocData {
-                    t: title.clone(),
-                    u: format!("{}{}/", lang.prefix(), section.config.id),
-                    s: String::new(),
-                    d: String::new(),
-                    x: String::new(),
-                },
-                title,
-                text: String::new(),
-            }
+            let data = DocData {
+                t: title.clone(),
+                u: format!("{}{}/", lang.prefix(), section.config.id),
+                s: String::new(),
+                d: String::new(),
+                x: String::new(),
+            };
+            Document::new(data, title, String::new())
         })
         .collect()
 }
 
 /// The index of one language: its live items newest first, in batches, then
-/// its section pages.
-pub fn index_of(site: &Site<'_>, lang: Lang, store: &mut TokenStore) -> Index {
+/// its section pages. `summaries` holds each live item's summary, as its card shows.
+pub fn index_of(site: &Site<'_>, lang: Lang, summaries: &[&str], store: &mut TokenStore) -> Index {
     let mut index = Index::new();
     for batch in site.latest(lang).chunks(BATCH) {
-        index.add(
-            batch.par_iter().map(|&i| item_document(site, i)).collect(),
-            store,
-        );
+        let seen: &TokenStore = store;
+        let documents = batch
+            .par_iter()
+            .map(|&i| item_document(site, i, summaries.get(i).copied().unwrap_or(""), seen))
+            .collect();
+        index.add(documents, store);
     }
     index.items = index.docs.len();
     index.add(list_documents(site, lang), store);
     index.finish(store)
 }
 
-fn item_document(site: &Site<'_>, index: usize) -> Document {
+/// An item's document. Its text (the body's words above all) is made only when
+/// `seen` does not already hold the tokens of exactly these inputs.
+fn item_document(site: &Site<'_>, index: usize, summary: &str, seen: &TokenStore) -> Document {
     let live = &site.items[index];
     let item = live.item;
     let front = &item.front;
-    let summary = front
-        .summary
-        .clone()
-        .unwrap_or_else(|| markdown::summary_of(&item.body));
     let date = match item.lang {
         Lang::Th => thai_date(
             front.publish,
@@ -449,13 +459,20 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
         .iter()
         .map(|a| a.name.replace(['-', '_', '/'], " "))
         .collect();
-    let text = [
-        summary.as_str(),
-        &front.tags.join("\n"),
-        &markdown::plain_text(&item.body),
-        &attachments.join("\n"),
-    ]
-    .join("\n");
+    let tags = front.tags.join("\n");
+    let attachments = attachments.join("\n");
+    let key = kept::item_key(&front.title, summary, &tags, &item.body, &attachments);
+    let text = if seen.lookup(&key).is_some() {
+        String::new()
+    } else {
+        [
+            summary,
+            &tags,
+            &markdown::plain_text(&item.body),
+            &attachments,
+        ]
+        .join("\n")
+    };
     Document {
         data: DocData {
             t: front.title.clone(),
@@ -466,19 +483,26 @@ fn item_document(site: &Site<'_>, index: usize) -> Document {
                 .map(|s| crate::render::view::section_title(s, item.lang).to_string())
                 .unwrap_or_default(),
             d: date,
-            x: markdown::truncate_graphemes(&summary, SNIPPET_CHARS),
+            x: markdown::truncate_graphemes(summary, SNIPPET_CHARS),
         },
         title: front.title.clone(),
         text,
+        key,
     }
 }
 
 /// Writes both languages' indexes; returns the number of files written. `store`
-/// holds the tokens of documents indexed before, and gets this build's.
-pub fn write(site: &Site<'_>, sink: &dyn Sink, store: &mut TokenStore) -> anyhow::Result<usize> {
+/// holds the tokens of documents indexed before, and gets this build's;
+/// `summaries` holds each live item's summary, as its card shows.
+pub fn write(
+    site: &Site<'_>,
+    sink: &dyn Sink,
+    summaries: &[&str],
+    store: &mut TokenStore,
+) -> anyhow::Result<usize> {
     let mut written = 0;
     for lang in [Lang::Th, Lang::En] {
-        let index = index_of(site, lang, store);
+        let index = index_of(site, lang, summaries, store);
         crate::timings::mark("search: tokens");
         let files = index.files(&site.urls.base_path);
         crate::timings::mark("search: encode");

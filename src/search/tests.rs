@@ -3,17 +3,14 @@
 use super::*;
 
 fn doc(title: &str, text: &str) -> Document {
-    Document {
-        data: DocData {
-            t: title.into(),
-            u: format!("/news/{}/", title.len()),
-            s: String::new(),
-            d: String::new(),
-            x: String::new(),
-        },
-        title: title.into(),
-        text: text.into(),
-    }
+    let data = DocData {
+        t: title.into(),
+        u: format!("/news/{}/", title.len()),
+        s: String::new(),
+        d: String::new(),
+        x: String::new(),
+    };
+    Document::new(data, title.into(), text.into())
 }
 
 /// Ids 0.. in this order; the last is a list (section page).

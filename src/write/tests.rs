@@ -359,3 +359,33 @@ fn a_failed_build_gives_the_spare_back_and_a_killed_ones_tree_becomes_it() {
     assert_eq!(files_under(&out), ["a.html", BUILD_INFO]);
     assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"four");
 }
+
+#[test]
+fn one_build_at_a_time_writes_into_an_output() {
+    use rustix::fs::{FlockOperation, flock};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let lock = OutputLock::take(&out).unwrap();
+    let probe = File::open(dir.path().join(".public.khaosan-lock")).unwrap();
+    assert!(
+        flock(&probe, FlockOperation::NonBlockingLockExclusive).is_err(),
+        "held while the build runs"
+    );
+    drop(lock);
+    assert!(flock(&probe, FlockOperation::NonBlockingLockExclusive).is_ok());
+}
+
+#[test]
+fn the_spare_is_closed_to_others_and_the_new_site_open_as_the_old_was() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let out = published(dir.path(), &[("a.html", b"one")]);
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o751)).unwrap();
+    let s = Staging::begin(&out, &dir.path().join("site")).unwrap();
+    s.write("a.html", b"two").unwrap();
+    s.write(BUILD_INFO, b"{}").unwrap();
+    s.commit().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.path().join(".public.khaosan-spare")), 0o700);
+    assert_eq!(mode(&out), 0o751);
+}

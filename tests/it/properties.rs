@@ -221,13 +221,17 @@ fn build_with(hostile: &HostileItem) -> Result<(), TestCaseError> {
         f.output("news/good/index.html").is_some(),
         "the good item is published"
     );
-    // Nothing is written outside the output (and the report beside it).
+    // Nothing is written outside the output (and the report and the output's lock
+    // file beside it).
     let mut beside: Vec<String> = std::fs::read_dir(f.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     beside.sort();
-    prop_assert_eq!(beside, vec!["public", "report.json", "site"]);
+    prop_assert_eq!(
+        beside,
+        vec![".public.khaosan-lock", "public", "report.json", "site"]
+    );
     let bad = outcome
         .report
         .decisions

@@ -68,6 +68,15 @@ message!(
     "choose another --out"
 );
 message!(
+    WAITING_FOR_BUILD,
+    "waiting-for-build",
+    Command,
+    "มีการสร้างเว็บไซต์อีกงานหนึ่งกำลังเขียนลง {out} อยู่ จะรอจนงานนั้นเสร็จ",
+    "ไม่ต้องทำอะไร หากรอนานผิดปกติ ตรวจว่ายังมีคำสั่ง khaosan build ค้างอยู่หรือไม่",
+    "another build is writing into {out}; waiting until it finishes",
+    "nothing to do; if the wait is unusually long, look for a khaosan build still running"
+);
+message!(
     PREVIEW_INTO_OUTPUT,
     "preview-into-output",
     Command,
