@@ -3,6 +3,8 @@
 //! never reads a file, so a command may decide again at another time for free.
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use std::sync::Arc;
 
 use crate::content::{CONTENT, ContentPath, Intro, Item, ItemAt, Lang, parse_intro, parse_item};
@@ -73,8 +75,15 @@ pub fn parse(snapshot: &Snapshot, settings: &Settings) -> Parsed {
     parsed
         .problems
         .extend(settings.site.refused.iter().cloned());
-    for (path, _) in snapshot.under(CONTENT) {
-        match ContentPath::classify(path) {
+    let classified: Vec<(&str, ContentPath)> = snapshot
+        .under(CONTENT)
+        .map(|(path, _)| (path.as_str(), ContentPath::classify(path)))
+        .collect();
+    // Items are read and checked in parallel (most of the work of this stage), and
+    // kept in the order of their paths.
+    let items: Vec<Entry> = classified
+        .par_iter()
+        .filter_map(|(path, kind)| match kind {
             ContentPath::Item {
                 section,
                 slug,
@@ -82,16 +91,21 @@ pub fn parse(snapshot: &Snapshot, settings: &Settings) -> Parsed {
                 bundle,
             } => {
                 let at = ItemAt {
-                    section: &section,
-                    slug: &slug,
-                    lang,
-                    bundle,
-                    news: settings.site.is_news_section(&section),
+                    section,
+                    slug,
+                    lang: *lang,
+                    bundle: *bundle,
+                    news: settings.site.is_news_section(section),
                 };
-                if let Some(entry) = item_entry(snapshot, settings, path, at) {
-                    parsed.entries.push(entry);
-                }
+                item_entry(snapshot, settings, path, at)
             }
+            _ => None,
+        })
+        .collect();
+    parsed.entries.extend(items);
+    for (path, kind) in classified {
+        match kind {
+            ContentPath::Item { .. } => {}
             ContentPath::Home { lang } => {
                 read_intro(snapshot, settings, path, String::new(), lang, &mut parsed)
             }

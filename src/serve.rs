@@ -47,7 +47,11 @@ struct State {
 pub fn serve(options: &ServeOptions) -> anyhow::Result<()> {
     let server = tiny_http::Server::http((options.bind.as_str(), options.port)).map_err(|e| {
         let addr = format!("{}:{}", options.bind, options.port);
-        anyhow::anyhow!(crate::messages::CANNOT_LISTEN.detail(&e.to_string(), &[("addr", &addr)]))
+        let why = match e.downcast_ref::<std::io::Error>() {
+            Some(io) => format!("{}: {io}", crate::messages::os_reason(io.kind()).label(&[])),
+            None => e.to_string(),
+        };
+        anyhow::anyhow!(crate::messages::CANNOT_LISTEN.detail(&why, &[("addr", &addr)]))
     })?;
     let addr = server.server_addr().to_ip().with_context(|| {
         let addr = format!("{}:{}", options.bind, options.port);

@@ -440,7 +440,11 @@ fn type_problem(name: &str, blob: &Blob, types: &AttachmentTypes) -> Option<Stri
     }
     let head = match read_head(blob, HEAD_BYTES) {
         Ok(head) => head,
-        Err(e) => return Some(messages::ATTACHMENT_UNREADABLE.detail(&e.to_string(), &[])),
+        Err(e) => {
+            // The operating system's reason, in Thai first, then its own words.
+            let why = format!("{}: {e}", messages::os_reason(e.kind()).label(&[]));
+            return Some(messages::ATTACHMENT_UNREADABLE.detail(&why, &[]));
+        }
     };
     let detected = infer::get(&head).map(|t| t.extension());
     if ext == "csv" {

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{Blob, GATED, Origin, Snapshot, SourceFile, Trust};
@@ -21,6 +22,7 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
         trust: Trust::FrontMatter,
         ..Snapshot::default()
     };
+    let mut found = Vec::new();
     for gated in GATED {
         let path = root.join(gated.trim_end_matches('/'));
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
@@ -58,16 +60,23 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
                     "is a symbolic link; khaosan never follows links out of the site. Replace it with the real file",
                 ));
             } else if kind.is_file() {
-                let blob = read_blob(entry.path(), &rel)?;
-                snapshot.files.insert(
-                    rel,
-                    SourceFile {
-                        blob,
-                        approval: None,
-                    },
-                );
+                found.push((rel, entry.into_path()));
             }
         }
+    }
+    // Reading thousands of small files is most of this stage: in parallel.
+    let blobs = found
+        .par_iter()
+        .map(|(rel, path)| read_blob(path, rel))
+        .collect::<anyhow::Result<Vec<Blob>>>()?;
+    for ((rel, _), blob) in found.into_iter().zip(blobs) {
+        snapshot.files.insert(
+            rel,
+            SourceFile {
+                blob,
+                approval: None,
+            },
+        );
     }
     Ok(snapshot)
 }
