@@ -66,6 +66,9 @@ pub struct Rendered {
 /// The cards of every live item and the tag index, made once.
 struct Prepared {
     cards: Vec<ItemCard>,
+    /// A digest of each card's data, which stands for the card in the keys of the
+    /// pages that list it ([`Deferred::Cards`]).
+    card_digests: Vec<reuse::Hash>,
     tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
     /// Home (`""`) and section introductions, rendered once for all their pages.
     intros: BTreeMap<(String, Lang), serde_json::Value>,
@@ -174,7 +177,7 @@ pub fn render_reusing(
 fn prepare(site: &Site<'_>) -> Prepared {
     // Cards need only the first paragraph; each body is rendered in full by its
     // own page job, so the whole site's HTML is never held in memory at once.
-    let cards = (0..site.items.len())
+    let cards: Vec<ItemCard> = (0..site.items.len())
         .into_par_iter()
         .map(|i| {
             let item = site.items[i].item;
@@ -213,8 +216,10 @@ fn prepare(site: &Site<'_>) -> Prepared {
             )
         })
         .collect();
+    let card_digests = cards.par_iter().map(reuse::digest_of).collect();
     Prepared {
         cards,
+        card_digests,
         tags,
         intros,
         images: images::Images::new(),
@@ -344,13 +349,18 @@ fn run(
     sink: &dyn Sink,
     reuse: &reuse::Reuse<'_>,
 ) -> anyhow::Result<usize> {
-    // The page's own context; the shared one (`base`) is added only if it is rendered.
+    // The page's own context; the shared one (`base`) is added only if it is
+    // rendered, and so is what is `deferred`.
     let mut ctx = tera::Context::new();
+    let mut deferred = Vec::new();
     let template = match job {
-        Job::Item(i) => item_context(site, prepared, *i, &mut ctx),
+        Job::Item(i) => {
+            deferred.push(Deferred::Body(*i));
+            item_context(site, prepared, *i, &mut ctx)
+        }
         Job::Record(i) => evidence::record_context(site, &site.items[*i], &mut ctx),
         Job::List { list, lang, page } => {
-            pages::list_context(site, prepared, list, *lang, *page, &mut ctx)
+            pages::list_context(site, prepared, list, *lang, *page, &mut ctx, &mut deferred)
         }
         Job::Home(lang) => {
             pages::home_context(site, prepared, *lang, &mut ctx);
@@ -358,7 +368,7 @@ fn run(
             ctx.insert("breadcrumbs", &Vec::<serde_json::Value>::new());
             "home.html"
         }
-        Job::SiteMapPage(lang) => pages::site_map_context(site, prepared, *lang, &mut ctx),
+        Job::SiteMapPage(lang) => pages::site_map_context(site, *lang, &mut ctx, &mut deferred),
         Job::Statistics(lang) => {
             pages::statistics_context(site, prepared, *lang, &mut ctx);
             "statistics.html"
@@ -381,16 +391,11 @@ fn run(
         }
     };
     let rel_url = job.route(site).url();
-    // An item's body is rendered only if its page is.
-    let body = match job {
-        Job::Item(i) => Some(*i),
-        _ => None,
-    };
     let page = Page {
         template,
         lang: job.lang(site),
         rel_url: &rel_url,
-        body,
+        deferred,
     };
     finish(site, prepared, tera, base, sink, reuse, page, ctx)
 }
@@ -400,8 +405,64 @@ struct Page<'a> {
     template: &'a str,
     lang: Lang,
     rel_url: &'a str,
-    /// The item whose body the page shows ([`item_body_context`]).
-    body: Option<usize>,
+    deferred: Vec<Deferred>,
+}
+
+/// Context costly to make and needed only if the page is rendered: in the page's
+/// key, its inputs stand for it ([`Deferred::inputs`]).
+pub(super) enum Deferred {
+    /// An item's body and what it shows ([`item_body_context`]).
+    Body(usize),
+    /// The cards of these items, in this order, under this name.
+    Cards(&'static str, Vec<usize>),
+    /// The site map's groups of one language.
+    SiteMap(Lang),
+}
+
+impl Deferred {
+    /// Everything the context depends on beyond what every key holds.
+    fn inputs(&self, site: &Site<'_>, prepared: &Prepared, out: &mut Vec<u8>) {
+        let cards = |out: &mut Vec<u8>, indices: &mut dyn Iterator<Item = usize>| {
+            for i in indices {
+                out.extend_from_slice(&prepared.card_digests[i]);
+            }
+            out.push(b';');
+        };
+        match self {
+            Deferred::Body(i) => {
+                out.extend_from_slice(b"body:");
+                out.extend_from_slice(&item_body_inputs(site, *i));
+            }
+            Deferred::Cards(name, indices) => {
+                out.extend_from_slice(b"cards:");
+                out.extend_from_slice(name.as_bytes());
+                out.push(b':');
+                cards(out, &mut indices.iter().copied());
+            }
+            Deferred::SiteMap(lang) => {
+                out.extend_from_slice(b"site map:");
+                for s in &site.sections {
+                    let view = SectionView::new(s.config, *lang, &site.urls);
+                    out.extend_from_slice(&serde_json::to_vec(&view).unwrap_or_default());
+                    cards(out, &mut s.items.get(lang).into_iter().flatten().copied());
+                }
+            }
+        }
+    }
+
+    /// Adds the context to `ctx`, for rendering.
+    fn fill(&self, site: &Site<'_>, prepared: &Prepared, ctx: &mut tera::Context) {
+        match self {
+            Deferred::Body(i) => item_body_context(site, prepared, *i, ctx),
+            Deferred::Cards(name, indices) => {
+                let cards: Vec<&ItemCard> = indices.iter().map(|&i| &prepared.cards[i]).collect();
+                ctx.insert(*name, &cards);
+            }
+            Deferred::SiteMap(lang) => {
+                ctx.insert("groups", &pages::site_map_groups(site, prepared, *lang));
+            }
+        }
+    }
 }
 
 /// Adds the page's address to its own context `ctx`, then puts the page in place:
@@ -422,21 +483,24 @@ fn finish(
         template,
         lang,
         rel_url,
-        body,
+        deferred,
     } = page;
     ctx.insert("permalink", &site.urls.permalink(rel_url));
     ctx.insert("current_url", &site.urls.link(rel_url));
     let path = crate::routes::output_path(rel_url);
     let own = ctx.into_json();
-    let body_inputs = body.map(|i| item_body_inputs(site, i)).unwrap_or_default();
-    let key = reuse.key(template, lang, &path, &own, &body_inputs);
+    let mut inputs = Vec::new();
+    for part in &deferred {
+        part.inputs(site, prepared, &mut inputs);
+    }
+    let key = reuse.key(template, lang, &path, &own, &inputs);
     if reuse.pages.reuse(&path, &key, sink)? {
         return Ok(1);
     }
     let mut ctx = base[&lang].clone();
     ctx.extend(tera::Context::from_value(own)?);
-    if let Some(i) = body {
-        item_body_context(site, prepared, i, &mut ctx);
+    for part in &deferred {
+        part.fill(site, prepared, &mut ctx);
     }
     let html = tera.render(template, &ctx).map_err(|e| {
         anyhow!(

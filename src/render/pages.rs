@@ -9,6 +9,7 @@ use crate::content::Lang;
 use crate::routes::Route;
 use crate::site::Site;
 
+use super::Deferred;
 use super::jobs::{List, page_count, section_per_page};
 use super::view::{self, ItemCard, SectionView, tag_url};
 use super::{HOME_LATEST, POLICY_STANDARDS, Prepared, SEARCH_TEMPLATE, statistics};
@@ -36,6 +37,7 @@ pub(super) fn list_context(
     lang: Lang,
     page: usize,
     ctx: &mut tera::Context,
+    deferred: &mut Vec<Deferred>,
 ) -> &'static str {
     let (template, indices): (&str, &[usize]) = match list {
         List::Section(s) => {
@@ -88,11 +90,11 @@ pub(super) fn list_context(
         }
         .url()
     };
-    let cards: Vec<&ItemCard> = indices
+    let shown: Vec<usize> = indices
         .iter()
         .skip((page - 1) * per_page)
         .take(per_page)
-        .map(|&i| &prepared.cards[i])
+        .copied()
         .collect();
     // The list's last change: its newest item's (the same on every page of it).
     let known = prepared
@@ -113,7 +115,7 @@ pub(super) fn list_context(
         newest
     });
     ctx.insert("page_updated", &updated);
-    ctx.insert("items", &cards);
+    deferred.push(Deferred::Cards("items", shown));
     ctx.insert(
         "paginator",
         &json!({
@@ -376,12 +378,27 @@ pub(super) fn sitemap_entries(site: &Site<'_>, prepared: &Prepared) -> Vec<serde
 /// The human site map: every section with its live items.
 pub(super) fn site_map_context(
     site: &Site<'_>,
-    prepared: &Prepared,
     lang: Lang,
     ctx: &mut tera::Context,
+    deferred: &mut Vec<Deferred>,
 ) -> &'static str {
-    let groups: Vec<_> = site
-        .sections
+    deferred.push(Deferred::SiteMap(lang));
+    ctx.insert("page_kind", "site-map");
+    ctx.insert("breadcrumbs", &[crumb_key("site_map")]);
+    ctx.insert(
+        "alternate_url",
+        &site.urls.link(&Route::SiteMap(other(lang)).url()),
+    );
+    "site-map.html"
+}
+
+/// The site map's groups: each section with the cards of its items.
+pub(super) fn site_map_groups(
+    site: &Site<'_>,
+    prepared: &Prepared,
+    lang: Lang,
+) -> Vec<serde_json::Value> {
+    site.sections
         .iter()
         .map(|s| {
             let cards: Vec<&ItemCard> = s
@@ -393,15 +410,7 @@ pub(super) fn site_map_context(
                 .collect();
             json!({ "section": SectionView::new(s.config, lang, &site.urls), "items": cards })
         })
-        .collect();
-    ctx.insert("groups", &groups);
-    ctx.insert("page_kind", "site-map");
-    ctx.insert("breadcrumbs", &[crumb_key("site_map")]);
-    ctx.insert(
-        "alternate_url",
-        &site.urls.link(&Route::SiteMap(other(lang)).url()),
-    );
-    "site-map.html"
+        .collect()
 }
 
 /// The search page, which loads the index of its language.

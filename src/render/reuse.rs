@@ -318,6 +318,13 @@ impl<'p> Reuse<'p> {
     }
 }
 
+/// The SHA-256 of a value's JSON: what stands for it in keys.
+pub(super) fn digest_of(value: &impl serde::Serialize) -> Hash {
+    let mut hasher = Sha256::new();
+    hash_json(&mut hasher, value);
+    hasher.finalize().into()
+}
+
 /// Feeds a length-prefixed field, so fields cannot run into each other.
 fn feed(hasher: &mut Sha256, bytes: &[u8]) {
     hasher.update((bytes.len() as u64).to_le_bytes());

@@ -29,10 +29,13 @@ fn key() -> Option<&'static [u8; KEY_LEN]> {
     static KEY: OnceLock<Option<[u8; KEY_LEN]>> = OnceLock::new();
     KEY.get_or_init(|| {
         let path = key_path()?;
-        if let Ok(bytes) = std::fs::read(&path)
-            && let Ok(key) = <[u8; KEY_LEN]>::try_from(bytes.as_slice())
-        {
-            return Some(key);
+        if std::fs::symlink_metadata(&path).is_ok() {
+            // A key someone else could have written, or could read, is no secret.
+            return std::fs::symlink_metadata(&path)
+                .ok()
+                .filter(private)
+                .and_then(|_| std::fs::read(&path).ok())
+                .and_then(|bytes| <[u8; KEY_LEN]>::try_from(bytes.as_slice()).ok());
         }
         let mut key = [0u8; KEY_LEN];
         getrandom::fill(&mut key).ok()?;
@@ -44,6 +47,7 @@ fn key() -> Option<&'static [u8; KEY_LEN]> {
         // Another khaosan may have made one meanwhile: the first one kept wins.
         if std::fs::hard_link(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
+            std::fs::symlink_metadata(&path).ok().filter(private)?;
             let bytes = std::fs::read(&path).ok()?;
             return <[u8; KEY_LEN]>::try_from(bytes.as_slice()).ok();
         }
@@ -51,6 +55,14 @@ fn key() -> Option<&'static [u8; KEY_LEN]> {
         Some(key)
     })
     .as_ref()
+}
+
+/// A plain file of this user's that nobody else may read or write.
+fn private(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    meta.file_type().is_file()
+        && meta.uid() == rustix::process::geteuid().as_raw()
+        && meta.mode() & 0o077 == 0
 }
 
 fn key_path() -> Option<PathBuf> {
