@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 use serde_json::json;
 
@@ -370,13 +372,13 @@ const RECORD_HEADINGS: &[&str] = &[
 pub(super) fn write_record_data(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<Vec<i32>> {
     let mut by_year: BTreeMap<i32, Vec<RecordRow>> = BTreeMap::new();
     let name = |p: Option<PersonView>| p.map(|p| p.name).unwrap_or_default();
-    for live in &site.items {
-        let view = record_view(site, live);
-        let published = published_at(live);
-        by_year
-            .entry(fiscal_year_be(published, site.tz))
-            .or_default()
-            .push(RecordRow {
+    let rows: Vec<(i32, RecordRow)> = site
+        .items
+        .par_iter()
+        .map(|live| {
+            let view = record_view(site, live);
+            let published = published_at(live);
+            let row = RecordRow {
                 title: view.title,
                 url: view.permalink,
                 record_url: site.urls.permalink(&record_url(&live.item.url())),
@@ -394,7 +396,12 @@ pub(super) fn write_record_data(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Res
                 standards: live.item.front.standard.join(" "),
                 verified_in_git: view.verified,
                 commit: view.commit.unwrap_or_default(),
-            });
+            };
+            (fiscal_year_be(published, site.tz), row)
+        })
+        .collect();
+    for (fy, row) in rows {
+        by_year.entry(fy).or_default().push(row);
     }
     for (fy, rows) in &mut by_year {
         rows.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.url.cmp(&b.url)));

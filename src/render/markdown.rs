@@ -494,10 +494,42 @@ fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String
 /// when cut: a Thai vowel or tone mark is never cut off its consonant.
 pub fn truncate_graphemes(text: &str, max: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation as _;
-    match text.grapheme_indices(true).nth(max) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+    let cut = thai_cluster_start(text, max)
+        .unwrap_or_else(|| text.grapheme_indices(true).nth(max).map(|(at, _)| at));
+    match cut {
+        Some(cut) => format!("{}…", text[..cut].trim_end()),
         None => text.to_string(),
     }
+}
+
+/// Where the cluster numbered `n` starts in text of ASCII and Thai only, where
+/// clusters are simple: a Thai vowel or tone mark (Extend) and sara am
+/// (SpacingMark) stay with what they follow unless that is a control, and CR LF
+/// is one. `None`: other scripts are there, ask the full rules. `Some(None)`: the
+/// text has no cluster `n`. (Every summary is cut, so this path is worth having.)
+fn thai_cluster_start(text: &str, n: usize) -> Option<Option<usize>> {
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        if !c.is_ascii() && !('\u{0E00}'..='\u{0E7F}').contains(&c) {
+            return None;
+        }
+        let joins = matches!(c, '\u{0E31}' | '\u{0E33}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}');
+        let after_control = previous.is_some_and(|p| p.is_ascii_control());
+        let starts = match previous {
+            None => true,
+            Some('\r') if c == '\n' => false,
+            Some(_) => !joins || after_control,
+        };
+        if starts {
+            if count == n {
+                return Some(Some(at));
+            }
+            count += 1;
+        }
+        previous = Some(c);
+    }
+    Some(None)
 }
 
 // ---- Links under a sub-path (base_url such as https://owner.github.io/office/) ----
@@ -546,6 +578,45 @@ fn rebase_tag(tag: &str, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick cut of ASCII and Thai text agrees with the full Unicode rules.
+    #[test]
+    fn thai_clusters_are_cut_as_the_unicode_rules_cut_them() {
+        use unicode_segmentation::UnicodeSegmentation as _;
+        let alphabet: Vec<char> = ('\u{0E00}'..='\u{0E7F}')
+            .chain(['a', 'Z', ' ', '1', '\r', '\n', '\t', '.', '\u{7F}'])
+            .collect();
+        let mut seed: u32 = 7;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 8) as usize
+        };
+        let mut texts: Vec<String> = vec![
+            "น้ำใจ สวัสดีครับ ไข้เลือดออก".into(),
+            "\r\nกำ\u{0E33}\u{0E48}".into(),
+            "\u{0E31}\u{0E48}leading marks".into(),
+            "\n\u{0E49}x\u{7F}\u{0E4C}".into(),
+        ];
+        for _ in 0..2000 {
+            let len = next() % 12;
+            texts.push(
+                (0..len)
+                    .map(|_| alphabet[next() % alphabet.len()])
+                    .collect(),
+            );
+        }
+        for text in &texts {
+            for n in 0..14 {
+                let full = text.grapheme_indices(true).nth(n).map(|(at, _)| at);
+                assert_eq!(thai_cluster_start(text, n), Some(full), "{text:?} {n}");
+            }
+        }
+        assert_eq!(
+            thai_cluster_start("café", 3),
+            None,
+            "other scripts: the full rules"
+        );
+    }
 
     #[test]
     fn thai_headings_and_cells_break_between_words_only() {
