@@ -3,21 +3,20 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use crate::common::{Fixture, INCHAI, item, khaosan_bin};
+use crate::common::{Fixture, INCHAI, item, run_khaosan};
 
 const NOW: &str = "2026-11-26T12:00:00+07:00";
 
 fn khaosan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(khaosan_bin())
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap()
+    run_khaosan(dir, args)
+}
+
+/// `khaosan build` of the site at `root` into `out`, run from `dir`.
+fn build_into(dir: &Path, root: &Path, out: &Path) -> Output {
+    let (root, out) = (root.to_str().unwrap(), out.to_str().unwrap());
+    khaosan(dir, &["build", "--root", root, "--now", NOW, "--out", out])
 }
 
 /// The error line of a failed run.
@@ -57,18 +56,7 @@ fn build_into_a_path_under_a_file_names_the_folder_and_the_fix() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("เอกสาร.txt"), "x").unwrap();
     let out = outside.path().join("เอกสาร.txt/เว็บ/public");
-    let output = khaosan(
-        outside.path(),
-        &[
-            "build",
-            "--root",
-            site.root().to_str().unwrap(),
-            "--now",
-            NOW,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let output = build_into(outside.path(), &site.root(), &out);
     let said = failure(&output);
     let folder = outside.path().join("เอกสาร.txt/เว็บ");
     let folder = folder.display().to_string();
@@ -101,18 +89,7 @@ fn build_into_a_folder_it_may_not_write_says_so_in_thai() {
         return;
     }
     let out = locked.join("public");
-    let output = khaosan(
-        outside.path(),
-        &[
-            "build",
-            "--root",
-            site.root().to_str().unwrap(),
-            "--now",
-            NOW,
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let output = build_into(outside.path(), &site.root(), &out);
     let said = failure(&output);
     before(&said, "ไม่มีสิทธิ์เข้าถึงไฟล์หรือโฟลเดอร์นี้", "permission denied");
     before(&said, "ตรวจสิทธิ์ของโฟลเดอร์", "check the folder's permissions");

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-use crate::common::khaosan_bin;
+use crate::common::run_khaosan;
 
 /// Every answer, by flag.
 const ANSWERS: &[&str] = &[
@@ -80,14 +80,7 @@ const SECTIONS: &[&str] = &[
 ];
 
 fn khaosan(dir: &Path, args: &[&str]) -> Output {
-    Command::new(khaosan_bin())
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap()
+    run_khaosan(dir, args)
 }
 
 fn text(output: &Output) -> String {

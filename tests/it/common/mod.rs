@@ -226,6 +226,18 @@ pub fn khaosan_bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_khaosan"))
 }
 
+/// Runs `khaosan args…` in `dir`, with no input and no system or user git config.
+pub fn run_khaosan(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(khaosan_bin())
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap()
+}
+
 /// A site made by the corpus generator, with what it expects of a build.
 pub struct Corpus {
     pub dir: tempfile::TempDir,
