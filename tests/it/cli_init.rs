@@ -287,6 +287,15 @@ fn a_new_office_builds_with_verification_and_nothing_of_the_demo() {
     let table = text(&khaosan(&site, &["compliance"]));
     assert!(table.contains("ขาด (missing)"), "{table}");
     assert!(table.contains("ไม่มีรายการที่เผยแพร่อยู่ (no live item provides it)"));
+
+    // Builds into the default output leave nothing for git to list: the output,
+    // its lock and the site it replaced (kept for the next build) are ignored.
+    for _ in 0..2 {
+        let again = khaosan(&site, &["build", "--genesis", &genesis]);
+        assert!(again.status.success(), "{}", text(&again));
+    }
+    assert!(site.join(".public.khaosan-spare").is_dir());
+    assert_eq!(git(&site, &["status", "--porcelain"]), "");
 }
 
 /// Every `href` and `src` in the output that stays on the site names a written file.
