@@ -253,6 +253,9 @@ impl Staging {
         self.committed = true;
         use std::os::unix::fs::PermissionsExt as _;
         let _ = std::fs::set_permissions(&self.spare, std::fs::Permissions::from_mode(0o700));
+        // An output inside a site's repository: git lists nothing of the spare,
+        // even where the site's .gitignore predates it. (The next build prunes it.)
+        let _ = std::fs::write(self.spare.join(".gitignore"), "*\n");
         Ok(self.target.clone())
     }
 }
