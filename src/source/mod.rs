@@ -363,10 +363,13 @@ impl Snapshot {
         Some(
             file.blob
                 .read()
-                .map_err(|e| Problem::new(path, format!("cannot read: {e}")))
+                .map_err(|e| {
+                    let e = anyhow::Error::new(e).context(crate::messages::CANNOT_READ.at(path));
+                    Problem::new(path, crate::messages::explain(&e))
+                })
                 .and_then(|bytes| {
                     String::from_utf8(bytes.into_owned())
-                        .map_err(|_| Problem::new(path, "is not UTF-8 text; save it as UTF-8"))
+                        .map_err(|_| Problem::new(path, crate::messages::NOT_UTF8.say(&[])))
                 }),
         )
     }

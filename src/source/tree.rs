@@ -33,7 +33,7 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
         if meta.file_type().is_symlink() {
             snapshot.refused.push(Problem::new(
                 gated.trim_end_matches('/'),
-                "เป็นลิงก์สัญลักษณ์ (symbolic link) ซึ่งไม่อ่านตาม: ใช้โฟลเดอร์จริง / is a symbolic link, which khaosan never follows; use the real folder",
+                crate::messages::LINK_REFUSED.say(&[]),
             ));
             continue;
         }
@@ -55,10 +55,9 @@ pub fn load(root: &Path) -> anyhow::Result<Snapshot> {
             }
             let kind = entry.file_type();
             if kind.is_symlink() {
-                snapshot.refused.push(Problem::new(
-                    &rel,
-                    "is a symbolic link; khaosan never follows links out of the site. Replace it with the real file",
-                ));
+                snapshot
+                    .refused
+                    .push(Problem::new(&rel, crate::messages::LINK_REFUSED.say(&[])));
             } else if kind.is_file() {
                 found.push((rel, entry.into_path()));
             }
@@ -107,7 +106,7 @@ fn relative(root: &Path, path: &Path) -> Result<String, Problem> {
         Some(parts) => Ok(parts.join("/")),
         None => Err(Problem::new(
             rel.to_string_lossy(),
-            "file name is not valid UTF-8; rename it with ASCII letters, digits and hyphens",
+            crate::messages::NAME_NOT_UTF8.say(&[]),
         )),
     }
 }

@@ -59,6 +59,42 @@ message!(
     "rename the file with lower-case letters, digits and hyphens, such as 2026-12-01-job.md (this is the file name, not the front matter)"
 );
 message!(
+    LINK_REFUSED,
+    "link-refused",
+    Input,
+    "เป็นลิงก์สัญลักษณ์ (symbolic link) ซึ่ง khaosan ไม่อ่านตาม เพราะอาจพาไปถึงไฟล์นอกเว็บไซต์",
+    "แทนที่ลิงก์ด้วยไฟล์หรือโฟลเดอร์จริง แล้ว commit ตัวไฟล์นั้น",
+    "is a symbolic link, which khaosan never follows: it could reach files outside the site",
+    "replace the link with the real file or folder, and commit that"
+);
+message!(
+    SUBMODULE_REFUSED,
+    "submodule-refused",
+    Input,
+    "เป็น git submodule แต่ khaosan เผยแพร่เฉพาะไฟล์ที่ commit ในที่เก็บนี้",
+    "commit ตัวไฟล์ลงในที่เก็บนี้แทน submodule",
+    "is a git submodule; khaosan publishes only files committed in this repository",
+    "commit the files themselves instead of a submodule"
+);
+message!(
+    NAME_NOT_UTF8,
+    "name-not-utf8",
+    Input,
+    "ชื่อไฟล์ไม่ใช่ UTF-8",
+    "ตั้งชื่อไฟล์ใหม่ด้วยอักษรอังกฤษพิมพ์เล็ก ตัวเลข และขีด (-)",
+    "the file name is not valid UTF-8",
+    "rename it with lower-case ASCII letters, digits and hyphens"
+);
+message!(
+    LFS_POINTER,
+    "lfs-pointer",
+    Input,
+    "เป็นตัวชี้ของ Git LFS ไม่ใช่ตัวไฟล์ และ khaosan อ่านเฉพาะสิ่งที่อยู่ในที่เก็บ",
+    "commit ตัวไฟล์โดยไม่ใช้ LFS (ลบรูปแบบของไฟล์นั้นออกจาก .gitattributes)",
+    "is a Git LFS pointer, not the file itself; khaosan reads only the repository",
+    "commit the file without LFS (remove its pattern from .gitattributes)"
+);
+message!(
     NOT_UTF8,
     "not-utf8",
     Input,

@@ -52,7 +52,7 @@ struct Tracked {
     /// refusal itself, so its words can follow the registry as it is at the end.
     refusal: Option<(Unapproved, Option<Refusal>)>,
     /// The newest version is not a plain file (a link or a submodule): why it is refused.
-    not_a_file: Option<&'static str>,
+    not_a_file: Option<&'static crate::messages::Message>,
 }
 
 impl Tracked {
@@ -653,14 +653,13 @@ impl<'r> Walk<'r> {
                 continue;
             }
             if self.odd.contains(&path) {
-                snapshot.refused.push(Problem::new(
-                    &path,
-                    "file name is not valid UTF-8; rename it with ASCII letters, digits and hyphens",
-                ));
+                snapshot
+                    .refused
+                    .push(Problem::new(&path, crate::messages::NAME_NOT_UTF8.say(&[])));
                 continue;
             }
             if let Some(why) = tracked.not_a_file {
-                snapshot.refused.push(Problem::new(&path, why));
+                snapshot.refused.push(Problem::new(&path, why.say(&[])));
             }
             let Some(version) = tracked.approved else {
                 if let Some((mut unapproved, refusal)) = tracked.refusal {
@@ -683,11 +682,9 @@ impl<'r> Walk<'r> {
                 None => read(self.repo, version.id)?,
             };
             if bytes.starts_with(LFS_POINTER) {
-                snapshot.refused.push(Problem::new(
-                    &path,
-                    "is a Git LFS pointer, not the file itself; khaosan reads only the repository. \
-                     Commit the file without LFS (remove its pattern from .gitattributes)",
-                ));
+                snapshot
+                    .refused
+                    .push(Problem::new(&path, crate::messages::LFS_POINTER.say(&[])));
                 continue;
             }
             snapshot.files.insert(
@@ -732,14 +729,10 @@ fn read(repo: &Repository, id: Oid) -> anyhow::Result<Arc<[u8]>> {
 }
 
 /// Why a version with this mode is refused, when it is not a plain file.
-fn not_a_file(mode: i32) -> Option<&'static str> {
+fn not_a_file(mode: i32) -> Option<&'static crate::messages::Message> {
     match mode {
-        MODE_LINK => Some(
-            "is a symbolic link; khaosan never follows links out of the site. Commit the real file instead",
-        ),
-        MODE_SUBMODULE => Some(
-            "is a git submodule; khaosan publishes only files committed in this repository. Commit the files themselves",
-        ),
+        MODE_LINK => Some(&crate::messages::LINK_REFUSED),
+        MODE_SUBMODULE => Some(&crate::messages::SUBMODULE_REFUSED),
         _ => None,
     }
 }
