@@ -355,6 +355,7 @@ fn run(
     let mut deferred = Vec::new();
     let template = match job {
         Job::Item(i) => {
+            deferred.push(Deferred::Card("page", *i));
             deferred.push(Deferred::Body(*i));
             item_context(site, prepared, *i, &mut ctx)
         }
@@ -413,6 +414,8 @@ struct Page<'a> {
 pub(super) enum Deferred {
     /// An item's body and what it shows ([`item_body_context`]).
     Body(usize),
+    /// The card of this item under this name.
+    Card(&'static str, usize),
     /// The cards of these items, in this order, under this name.
     Cards(&'static str, Vec<usize>),
     /// The site map's groups of one language.
@@ -432,6 +435,12 @@ impl Deferred {
             Deferred::Body(i) => {
                 out.extend_from_slice(b"body:");
                 out.extend_from_slice(&item_body_inputs(site, *i));
+            }
+            Deferred::Card(name, i) => {
+                out.extend_from_slice(b"card:");
+                out.extend_from_slice(name.as_bytes());
+                out.push(b':');
+                cards(out, &mut std::iter::once(*i));
             }
             Deferred::Cards(name, indices) => {
                 out.extend_from_slice(b"cards:");
@@ -454,6 +463,7 @@ impl Deferred {
     fn fill(&self, site: &Site<'_>, prepared: &Prepared, ctx: &mut tera::Context) {
         match self {
             Deferred::Body(i) => item_body_context(site, prepared, *i, ctx),
+            Deferred::Card(name, i) => ctx.insert(*name, &prepared.cards[*i]),
             Deferred::Cards(name, indices) => {
                 let cards: Vec<&ItemCard> = indices.iter().map(|&i| &prepared.cards[i]).collect();
                 ctx.insert(*name, &cards);
@@ -523,7 +533,6 @@ fn item_context(
     let lang = site.items[i].item.lang;
     let card = &prepared.cards[i];
     let item = site.items[i].item;
-    ctx.insert("page", card);
     ctx.insert(
         "share_line_url",
         &format!(

@@ -36,9 +36,8 @@ pub struct TokenStore {
     kept: HashMap<Hash, Ids>,
     /// Documents of this build, which the next one will find.
     used: HashMap<Hash, Ids>,
-    /// Whether `used` differs from what was read (a document tokenised anew, or
-    /// one no longer indexed), so the file must be written again.
-    changed: bool,
+    /// Documents tokenised anew by this build.
+    fresh: usize,
     /// The cache file; `None` keeps nothing on disk.
     file: Option<PathBuf>,
 }
@@ -99,7 +98,7 @@ impl TokenStore {
     /// Last build's documents become the ones to look up.
     fn carried_over(mut self) -> TokenStore {
         self.kept = std::mem::take(&mut self.used);
-        self.changed = false;
+        self.fresh = 0;
         self
     }
 
@@ -120,7 +119,7 @@ impl TokenStore {
             .map(|(token, in_title)| self.number(token) << 1 | u32::from(*in_title))
             .collect();
         self.used.insert(key, Arc::clone(&ids));
-        self.changed = true;
+        self.fresh += 1;
         ids
     }
 
@@ -148,7 +147,7 @@ impl TokenStore {
         self.table.is_empty()
     }
 
-    /// Keeps this build's documents: on disk for `build` (only when they changed;
+    /// Keeps this build's documents: on disk for `build` (only when enough changed;
     /// a cache that cannot be written only makes the next build slower), in memory
     /// for `serve`.
     pub fn save(self) {
@@ -160,7 +159,12 @@ impl TokenStore {
             }
             return;
         };
-        if !self.changed && self.used.len() == self.kept.len() {
+        // Writing the whole file again costs more than cutting a few documents
+        // into words again: it is rewritten once a fiftieth of this build's
+        // documents are new, or a fiftieth of those it holds are no longer used.
+        let found = self.used.len().saturating_sub(self.fresh);
+        let unused = self.kept.len().saturating_sub(found);
+        if self.fresh * 50 <= self.used.len() && unused * 50 <= self.kept.len() {
             return;
         }
         if let Some(dir) = file.parent() {
@@ -240,7 +244,7 @@ fn read(bytes: &[u8]) -> Option<TokenStore> {
         }
         store.kept.insert(key, ids);
     }
-    store.changed = false;
+    store.fresh = 0;
     reader.is_empty().then_some(store)
 }
 
