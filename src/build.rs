@@ -245,9 +245,7 @@ pub fn write_report(path: &Path, report: &Decisions) -> anyhow::Result<()> {
             .with_context(|| crate::messages::CANNOT_CREATE.at(parent))?;
     }
     let json = serde_json::to_vec_pretty(report)?;
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, json).with_context(|| crate::messages::CANNOT_WRITE.at(&tmp))?;
-    std::fs::rename(&tmp, path).with_context(|| crate::messages::CANNOT_WRITE.at(path))
+    crate::write::replace_file(path, &json).with_context(|| crate::messages::CANNOT_WRITE.at(path))
 }
 
 /// The short summary `khaosan build` prints.

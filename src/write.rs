@@ -111,6 +111,18 @@ impl Sink for Memory {
     }
 }
 
+/// Writes `bytes` as the file at `path` in one step: into a hidden file beside it
+/// (`.<name>.khaosan-tmp-<pid>`, which loaders skip and git ignores), then renamed
+/// over it, so a reader never sees half a file and a failure leaves the old one.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.khaosan-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
 /// Only one build at a time writes into an output: held from before its staging
 /// begins until its cache is saved, so a second build waits. Two builds at once
 /// could each check a live file the other then replaces.
@@ -237,7 +249,11 @@ impl Staging {
     /// Puts the finished tree in place of the old one, which is kept as the spare.
     pub fn commit(mut self) -> anyhow::Result<PathBuf> {
         if let Some(recycled) = &mut self.recycled {
-            let folders = self.folders.lock().map(|f| f.clone()).unwrap_or_default();
+            let folders = self
+                .folders
+                .get_mut()
+                .map(std::mem::take)
+                .unwrap_or_default();
             recycled
                 .prune(&self.dir, &folders)
                 .with_context(|| crate::messages::CANNOT_REMOVE.at(&self.dir))?;
@@ -300,7 +316,11 @@ impl Recycled {
                 .join()
                 .map_err(|_| std::io::Error::other("listing the staging folder failed"))??,
         };
-        let placed = self.placed.lock().map(|p| p.clone()).unwrap_or_default();
+        let placed = self
+            .placed
+            .get_mut()
+            .map(std::mem::take)
+            .unwrap_or_default();
         for (path, is_dir) in listing {
             // Either kind may have been replaced by the other since it was listed.
             if placed.contains(&path) || folders.contains(&path) {

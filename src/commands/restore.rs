@@ -141,9 +141,7 @@ fn restore_one(
     if let Some(parent) = full.parent() {
         std::fs::create_dir_all(parent).with_context(|| messages::CANNOT_CREATE.at(parent))?;
     }
-    let tmp = full.with_extension("khaosan-restore.tmp");
-    std::fs::write(&tmp, &*bytes).with_context(|| messages::CANNOT_WRITE.at(path))?;
-    std::fs::rename(&tmp, &full).with_context(|| messages::CANNOT_WRITE.at(path))?;
+    crate::write::replace_file(&full, &bytes).with_context(|| messages::CANNOT_WRITE.at(path))?;
     let (commit, approver) = file
         .approval
         .as_ref()

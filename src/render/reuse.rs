@@ -231,7 +231,7 @@ impl Pages {
                 .map(|meta| Stamp::of(&meta));
         });
         if let Some(bytes) = manifest_bytes(&fresh) {
-            let _ = cache_file::write_atomically(&store.manifest, &bytes);
+            let _ = crate::write::replace_file(&store.manifest, &bytes);
         }
     }
 }
@@ -326,7 +326,7 @@ pub(super) fn digest_of(value: &impl serde::Serialize) -> Hash {
 }
 
 /// Feeds a length-prefixed field, so fields cannot run into each other.
-fn feed(hasher: &mut Sha256, bytes: &[u8]) {
+pub(crate) fn feed(hasher: &mut Sha256, bytes: &[u8]) {
     hasher.update((bytes.len() as u64).to_le_bytes());
     hasher.update(bytes);
 }

@@ -51,12 +51,7 @@ const MAGIC: &[u8] = b"khaosan-search-tokens\n";
 
 /// The key of a document of `title` and `text`.
 pub fn key(title: &str, text: &str) -> Hash {
-    let mut hasher = Sha256::new();
-    for part in [title, text] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
-    }
-    hasher.finalize().into()
+    digest(b"", &[title, text])
 }
 
 /// The key of an item's document, from what its text is made of (so the body's
@@ -64,11 +59,15 @@ pub fn key(title: &str, text: &str) -> Hash {
 /// the summary, the tags, the Markdown and the attachment names. Marked as an
 /// item's, so it never equals a [`key`].
 pub fn item_key(title: &str, summary: &str, tags: &str, body: &str, attachments: &str) -> Hash {
+    digest(b"item\0", &[title, summary, tags, body, attachments])
+}
+
+/// SHA-256 of `mark` and the parts, each length-prefixed so none runs into the next.
+fn digest(mark: &[u8], parts: &[&str]) -> Hash {
     let mut hasher = Sha256::new();
-    hasher.update(b"item\0");
-    for part in [title, summary, tags, body, attachments] {
-        hasher.update((part.len() as u64).to_le_bytes());
-        hasher.update(part.as_bytes());
+    hasher.update(mark);
+    for part in parts {
+        crate::render::reuse::feed(&mut hasher, part.as_bytes());
     }
     hasher.finalize().into()
 }
@@ -171,7 +170,7 @@ impl TokenStore {
             let _ = std::fs::create_dir_all(dir);
         }
         if let Some(bytes) = self.bytes() {
-            let _ = cache_file::write_atomically(file, &bytes);
+            let _ = crate::write::replace_file(file, &bytes);
         }
     }
 

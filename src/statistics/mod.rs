@@ -158,9 +158,8 @@ impl StatisticsData {
         }
         let mut text = serde_json::to_string_pretty(self)?;
         text.push('\n');
-        let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, text).with_context(|| crate::messages::CANNOT_WRITE.at(&tmp))?;
-        std::fs::rename(&tmp, &path).with_context(|| crate::messages::CANNOT_WRITE.at(&path))
+        crate::write::replace_file(&path, text.as_bytes())
+            .with_context(|| crate::messages::CANNOT_WRITE.at(&path))
     }
 
     /// Fiscal years (B.E.) that have any count, newest last.

@@ -30,12 +30,7 @@ fn key() -> Option<&'static [u8; KEY_LEN]> {
     KEY.get_or_init(|| {
         let path = key_path()?;
         if std::fs::symlink_metadata(&path).is_ok() {
-            // A key someone else could have written, or could read, is no secret.
-            return std::fs::symlink_metadata(&path)
-                .ok()
-                .filter(private)
-                .and_then(|_| std::fs::read(&path).ok())
-                .and_then(|bytes| <[u8; KEY_LEN]>::try_from(bytes.as_slice()).ok());
+            return existing_key(&path);
         }
         let mut key = [0u8; KEY_LEN];
         getrandom::fill(&mut key).ok()?;
@@ -47,14 +42,20 @@ fn key() -> Option<&'static [u8; KEY_LEN]> {
         // Another khaosan may have made one meanwhile: the first one kept wins.
         if std::fs::hard_link(&tmp, &path).is_err() {
             let _ = std::fs::remove_file(&tmp);
-            std::fs::symlink_metadata(&path).ok().filter(private)?;
-            let bytes = std::fs::read(&path).ok()?;
-            return <[u8; KEY_LEN]>::try_from(bytes.as_slice()).ok();
+            return existing_key(&path);
         }
         let _ = std::fs::remove_file(&tmp);
         Some(key)
     })
     .as_ref()
+}
+
+/// The key kept at `path`, if it is this user's own: a key someone else could
+/// have written, or could read, is no secret.
+fn existing_key(path: &Path) -> Option<[u8; KEY_LEN]> {
+    std::fs::symlink_metadata(path).ok().filter(private)?;
+    let bytes = std::fs::read(path).ok()?;
+    <[u8; KEY_LEN]>::try_from(bytes.as_slice()).ok()
 }
 
 /// A plain file of this user's that nobody else may read or write.
@@ -146,15 +147,4 @@ impl<'b> Reader<'b> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-}
-
-/// Writes beside `path` and renames over it, so a reader never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let mut file = std::fs::File::create(&tmp)?;
-    file.write_all(bytes)?;
-    drop(file);
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
