@@ -113,7 +113,6 @@ fi
 now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
 for n in "${sizes[@]}"; do
   site="$work/site-$n"
-  out="$work/out-$n"
   python3 "$gen" --out "$site" --n "$n" --now "$now" >/dev/null
   if [[ -n "$hugo" ]]; then
     python3 "$gen" --format hugo --out "$work/hugo-$n" --n "$n" --now "$now" >/dev/null
@@ -125,8 +124,15 @@ for n in "${sizes[@]}"; do
   fi
   : >"$work/results"
   for round in $(seq "$rounds"); do
+    # Every run writes into folders of its own, and nothing is deleted until the
+    # end: on a file system without a journal (as on many virtual machines), ext4
+    # skips the inodes of files deleted in the last minutes when it makes new ones,
+    # so a build right after `rm -rf` of a large site pays for that deletion.
+    run_dir="$work/round-$round"
+    mkdir -p "$run_dir"
+    out="$run_dir/out-$n"
     # A full build starts with no previous output and no page cache (.khaosan/cache).
-    rm -rf "$out" "$work/.out-$n.khaosan-"* "$site/.khaosan/cache"
+    rm -rf "$site/.khaosan/cache"
     run full "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     touch_one_item "$site" "$round"
     run rebuild "$out" "$bin" build --root "$site" --out "$out" --now "$now"
@@ -134,15 +140,12 @@ for n in "${sizes[@]}"; do
     touch_one_item "$site" "$round.2"
     run respare "$out" "$bin" build --root "$site" --out "$out" --now "$now"
     if [[ -n "$hugo" ]]; then
-      rm -rf "$work/hugo-out-$n"
-      run hugo "$work/hugo-out-$n" "$hugo" --quiet -s "$work/hugo-$n" -d "$work/hugo-out-$n"
+      run hugo "$run_dir/hugo-out-$n" "$hugo" --quiet -s "$work/hugo-$n" -d "$run_dir/hugo-out-$n"
     fi
     if [[ -n "$zola" ]]; then
-      rm -rf "$work/zola-out-$n"
-      run zola "$work/zola-out-$n" "$zola" --root "$work/zola-$n" build --output-dir "$work/zola-out-$n"
+      run zola "$run_dir/zola-out-$n" "$zola" --root "$work/zola-$n" build --output-dir "$run_dir/zola-out-$n"
     fi
-    rm -rf "$work/copy-$n"
-    run copy "$work/copy-$n" cp -r "$out" "$work/copy-$n"
+    run copy "$run_dir/copy-$n" cp -r "$out" "$run_dir/copy-$n"
   done
   echo
   echo "$n items, median of $rounds rounds (khaosan $("$bin" --version | awk '{print $2}')):"
@@ -156,5 +159,5 @@ for n in "${sizes[@]}"; do
   tags=$(find "$out" -path '*/tags/*' -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   printf '  khaosan tag pages: %.1f MB in %d files\n' "$(echo "$tags / 1048576" | bc -l)" \
     "$(find "$out" -path '*/tags/*' -type f | wc -l)"
-  echo "  pages (html): khaosan $(find "$out" -name '*.html' | wc -l)$([[ -n "$hugo" ]] && echo ", hugo $(find "$work/hugo-out-$n" -name '*.html' | wc -l)")"
+  echo "  pages (html): khaosan $(find "$out" -name '*.html' | wc -l)$([[ -n "$hugo" ]] && echo ", hugo $(find "$run_dir/hugo-out-$n" -name '*.html' | wc -l)")"
 done

@@ -29,6 +29,7 @@ impl Inputs {
             bail!(crate::messages::NOT_A_SITE.say(&[("root", &root.display().to_string())]));
         }
         let snapshot = source::load(root, options)?;
+        crate::timings::mark("load");
         let settings = Settings::read(&snapshot)?;
         let parsed = parse(&snapshot, &settings);
         Ok(Inputs {

@@ -11,6 +11,15 @@ fn wanted() -> bool {
     std::env::var_os("KHAOSAN_TIMINGS").is_some_and(|v| v != "0")
 }
 
+/// Prints the time since `start`, labelled `stage`, leaving the marks alone: for
+/// work that runs beside other stages (the search index beside the pages).
+pub fn span(stage: &str, start: Instant) {
+    if wanted() {
+        let since = start.elapsed().as_secs_f64() * 1000.0;
+        eprintln!("timing {stage:<24} {since:>9.1} ms (alongside)");
+    }
+}
+
 /// Prints the time since the previous mark (or the first), labelled `stage`.
 pub fn mark(stage: &str) {
     if !wanted() {

@@ -312,7 +312,7 @@ fn html_depth_exceeds(body: &str, max: usize) -> Option<usize> {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|b| *b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 /// What `site.toml` allows as attachments, checked against the refused types.

@@ -26,6 +26,7 @@ use anyhow::{Context as _, anyhow};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
+use sha2::{Digest as _, Sha256};
 
 use crate::content::Lang;
 use crate::routes::Route;
@@ -69,6 +70,9 @@ struct Prepared {
     /// A digest of each card's data, which stands for the card in the keys of the
     /// pages that list it ([`Deferred::Cards`]).
     card_digests: Vec<reuse::Hash>,
+    /// The SHA-256 of each item's Markdown, made once: it stands for the body in
+    /// the item page's key and in the search index's.
+    body_digests: Vec<reuse::Hash>,
     tags: BTreeMap<(Lang, String), (String, Vec<usize>)>,
     /// Home (`""`) and section introductions, rendered once for all their pages.
     intros: BTreeMap<(String, Lang), serde_json::Value>,
@@ -128,9 +132,19 @@ pub fn render_reusing(
     );
     evidence::check_templates(&tera)?;
     crate::timings::mark("templates and statics");
-    let mut prepared = prepare(site);
-    prepared.images = images::resize_all(site, sink)?;
-    prepared.record_years = evidence::write_record_data(site, sink)?;
+    // Cards are made on every core; photos and the records' data files are
+    // written beside them, filling the gaps.
+    let (mut prepared, (images, record_years)) = rayon::join(
+        || prepare(site),
+        || {
+            (
+                images::resize_all(site, sink),
+                evidence::write_record_data(site, sink),
+            )
+        },
+    );
+    prepared.images = images?;
+    prepared.record_years = record_years?;
     crate::timings::mark("cards, images, records");
     let resized: usize = prepared
         .images
@@ -148,25 +162,21 @@ pub fn render_reusing(
         &base,
         &prepared.images,
     );
-    let pages: usize = jobs
-        .par_iter()
-        .map(|job| run(job, site, &prepared, &tera, &base, sink, &reuse))
-        .collect::<anyhow::Result<Vec<usize>>>()?
-        .into_iter()
-        .sum::<usize>();
-    crate::timings::mark("pages");
+    // The search index is made beside the pages: its steps that cannot be split
+    // (numbering tokens, encoding shards) then run while the other core renders.
+    let (pages, index_files) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|job| run(job, site, &prepared, &tera, &base, sink, &reuse))
+                .collect::<anyhow::Result<Vec<usize>>>()
+                .map(|counts| counts.into_iter().sum::<usize>())
+        },
+        || search_index(site, sink, &prepared, reuse.pages),
+    );
+    let (pages, index_files) = (pages?, index_files?);
+    crate::timings::mark("pages and search index");
     let attachments = write_attachments(site, sink)?;
     crate::timings::mark("attachments");
-    let index_files = if site.config.search.enabled {
-        let mut tokens = reuse.pages.search_tokens();
-        let summaries: Vec<&str> = prepared.cards.iter().map(|c| c.summary.as_str()).collect();
-        let written = crate::search::write(site, sink, &summaries, &mut tokens)?;
-        reuse.pages.keep_search_tokens(tokens);
-        written
-    } else {
-        0
-    };
-    crate::timings::mark("search index");
     reuse.pages.finish_render();
     Ok(Rendered {
         pages,
@@ -177,7 +187,7 @@ pub fn render_reusing(
 fn prepare(site: &Site<'_>) -> Prepared {
     // Cards need only the first paragraph; each body is rendered in full by its
     // own page job, so the whole site's HTML is never held in memory at once.
-    let cards: Vec<ItemCard> = (0..site.items.len())
+    let (cards, body_digests): (Vec<ItemCard>, Vec<reuse::Hash>) = (0..site.items.len())
         .into_par_iter()
         .map(|i| {
             let item = site.items[i].item;
@@ -186,9 +196,10 @@ fn prepare(site: &Site<'_>) -> Prepared {
                 Some(_) => String::new(),
                 None => markdown::summary_of(&item.body),
             };
-            ItemCard::new(site, i, &first)
+            let body: reuse::Hash = Sha256::digest(item.body.as_bytes()).into();
+            (ItemCard::new(site, i, &first), body)
         })
-        .collect();
+        .unzip();
     let mut tags: BTreeMap<(Lang, String), (String, Vec<usize>)> = BTreeMap::new();
     for lang in [Lang::Th, Lang::En] {
         for i in site.latest(lang) {
@@ -220,12 +231,40 @@ fn prepare(site: &Site<'_>) -> Prepared {
     Prepared {
         cards,
         card_digests,
+        body_digests,
         tags,
         intros,
         images: images::Images::new(),
         record_years: Vec::new(),
         list_updated: Default::default(),
     }
+}
+
+/// Writes the search index of the live items, when the site has search; returns
+/// the number of files. Words of items indexed before are taken from `pages`'s
+/// store, and this build's are kept there for the next.
+fn search_index(
+    site: &Site<'_>,
+    sink: &dyn Sink,
+    prepared: &Prepared,
+    pages: &reuse::Pages,
+) -> anyhow::Result<usize> {
+    if !site.config.search.enabled {
+        return Ok(0);
+    }
+    let mut tokens = pages.search_tokens();
+    let items: Vec<crate::search::ItemText> = prepared
+        .cards
+        .iter()
+        .zip(&prepared.body_digests)
+        .map(|(card, body)| crate::search::ItemText {
+            summary: &card.summary,
+            body_digest: body,
+        })
+        .collect();
+    let written = crate::search::write(site, sink, &items, &mut tokens)?;
+    pages.keep_search_tokens(tokens);
+    Ok(written)
 }
 
 /// Context every template gets: the site, its menu and the UI strings.
@@ -434,7 +473,7 @@ impl Deferred {
         match self {
             Deferred::Body(i) => {
                 out.extend_from_slice(b"body:");
-                out.extend_from_slice(&item_body_inputs(site, *i));
+                out.extend_from_slice(&item_body_inputs(site, prepared, *i));
             }
             Deferred::Card(name, i) => {
                 out.extend_from_slice(b"card:");
@@ -619,16 +658,18 @@ fn item_body_context(site: &Site<'_>, prepared: &Prepared, i: usize, ctx: &mut t
 }
 
 /// Everything [`item_body_context`] reads besides what every page's key holds
-/// (the base path, the resized images): the Markdown, the item's address and its
-/// attachments.
-fn item_body_inputs(site: &Site<'_>, i: usize) -> Vec<u8> {
+/// (the base path, the resized images): the Markdown (by its digest), the item's
+/// address and its attachments.
+fn item_body_inputs(site: &Site<'_>, prepared: &Prepared, i: usize) -> Vec<u8> {
     let live = &site.items[i];
     let attachments: Vec<(&str, &str)> = live
         .attachments
         .iter()
         .map(|a| (a.name.as_str(), a.url.as_str()))
         .collect();
-    serde_json::to_vec(&(&live.item.body, live.item.url(), attachments)).unwrap_or_default()
+    let mut out = prepared.body_digests[i].to_vec();
+    out.extend(serde_json::to_vec(&(live.item.url(), attachments)).unwrap_or_default());
+    out
 }
 
 /// Copies the theme's static files; CSS and JS get a content hash in their name so

@@ -104,11 +104,16 @@ impl Pages {
             manifest: dir.join(format!("pages-{}.bin", hex(&id[..8]))),
             out: out.clone(),
         };
-        let tokens = TokenStore::open(&dir.join("search-tokens.bin"));
-        let previous = std::fs::read(&store.manifest)
-            .ok()
-            .and_then(|bytes| read_manifest(&bytes))
-            .unwrap_or_default();
+        // Two independent files, each checked and parsed: one on each core.
+        let (tokens, previous) = rayon::join(
+            || TokenStore::open(&dir.join("search-tokens.bin")),
+            || {
+                std::fs::read(&store.manifest)
+                    .ok()
+                    .and_then(|bytes| read_manifest(&bytes))
+                    .unwrap_or_default()
+            },
+        );
         Pages {
             store: Some(store),
             previous,

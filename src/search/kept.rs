@@ -30,8 +30,9 @@ pub type Ids = Arc<[u32]>;
 pub struct TokenStore {
     /// Token by number.
     table: Vec<Box<str>>,
-    /// Number by token.
-    numbers: HashMap<Box<str>, u32>,
+    /// Number by token. Every token of every new document is looked up here:
+    /// foldhash, as for `document_tokens`.
+    numbers: foldhash::HashMap<Box<str>, u32>,
     /// Tokens by document key, from the previous build.
     kept: HashMap<Hash, Ids>,
     /// Documents of this build, which the next one will find.
@@ -51,23 +52,38 @@ const MAGIC: &[u8] = b"khaosan-search-tokens\n";
 
 /// The key of a document of `title` and `text`.
 pub fn key(title: &str, text: &str) -> Hash {
-    digest(b"", &[title, text])
+    digest(b"", &[title.as_bytes(), text.as_bytes()])
 }
 
 /// The key of an item's document, from what its text is made of (so the body's
 /// words need not be taken out of its Markdown when they were kept): the title,
-/// the summary, the tags, the Markdown and the attachment names. Marked as an
-/// item's, so it never equals a [`key`].
-pub fn item_key(title: &str, summary: &str, tags: &str, body: &str, attachments: &str) -> Hash {
-    digest(b"item\0", &[title, summary, tags, body, attachments])
+/// the summary, the tags, the Markdown (by its SHA-256, made once per build) and
+/// the attachment names. Marked as an item's, so it never equals a [`key`].
+pub fn item_key(
+    title: &str,
+    summary: &str,
+    tags: &str,
+    body_digest: &Hash,
+    attachments: &str,
+) -> Hash {
+    digest(
+        b"item 2\0",
+        &[
+            title.as_bytes(),
+            summary.as_bytes(),
+            tags.as_bytes(),
+            body_digest,
+            attachments.as_bytes(),
+        ],
+    )
 }
 
 /// SHA-256 of `mark` and the parts, each length-prefixed so none runs into the next.
-fn digest(mark: &[u8], parts: &[&str]) -> Hash {
+fn digest(mark: &[u8], parts: &[&[u8]]) -> Hash {
     let mut hasher = Sha256::new();
     hasher.update(mark);
     for part in parts {
-        crate::render::reuse::feed(&mut hasher, part.as_bytes());
+        crate::render::reuse::feed(&mut hasher, part);
     }
     hasher.finalize().into()
 }
@@ -112,10 +128,10 @@ impl TokenStore {
     }
 
     /// Interns freshly made tokens of the document `key`; returns their numbers.
-    pub fn add(&mut self, key: Hash, tokens: &[(String, bool)]) -> Ids {
+    pub fn add<'t>(&mut self, key: Hash, tokens: impl IntoIterator<Item = (&'t str, bool)>) -> Ids {
         let ids: Ids = tokens
-            .iter()
-            .map(|(token, in_title)| self.number(token) << 1 | u32::from(*in_title))
+            .into_iter()
+            .map(|(token, in_title)| self.number(token) << 1 | u32::from(in_title))
             .collect();
         self.used.insert(key, Arc::clone(&ids));
         self.fresh += 1;
@@ -262,8 +278,8 @@ mod tests {
         let mut store = TokenStore::open(&file);
         let a = key("ไข้เลือดออก", "กำจัดลูกน้ำ");
         let b = key("flu", "vaccine");
-        store.add(a, &tokens(&[("gไข้", true), ("wกำจัด", false)]));
-        store.add(b, &tokens(&[("wflu", true), ("gไข้", false)]));
+        store.add(a, [("gไข้", true), ("wกำจัด", false)]);
+        store.add(b, [("wflu", true), ("gไข้", false)]);
         store.save();
 
         let again = TokenStore::open(&file);

@@ -18,6 +18,7 @@ pub mod kept;
 pub mod normalize;
 pub mod tokens;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -140,7 +141,7 @@ impl Index {
                     store.use_kept(key, Arc::clone(&ids));
                     ids
                 }
-                Err(tokens) => store.add(key, &tokens),
+                Err(tokens) => store.add(key, tokens.iter()),
             };
             let id = first + offset as u32;
             for &number in ids.iter() {
@@ -309,32 +310,55 @@ pub fn query_grams(term: &str) -> Vec<String> {
         .collect()
 }
 
+/// The distinct tokens of one document (`w…` words, `g…` bigrams) and whether
+/// each is in the title, their keys laid end to end in one string: a document
+/// has a thousand or more, and one allocation each would dominate indexing.
+#[derive(Debug, Default)]
+pub struct DocTokens {
+    keys: String,
+    /// Where each key ends in `keys`, and whether it is in the title.
+    ends: Vec<(u32, bool)>,
+}
+
+impl DocTokens {
+    /// Each token with whether it is in the title.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        let mut start = 0;
+        self.ends.iter().map(move |&(end, in_title)| {
+            let key = &self.keys[start..end as usize];
+            start = end as usize;
+            (key, in_title)
+        })
+    }
+}
+
 /// Tokens of one document with whether each is in the title.
-fn document_tokens(doc: &Document) -> Vec<(String, bool)> {
-    let mut set: HashMap<String, bool> = HashMap::new();
-    let mut key = String::new();
-    for (text, in_title) in [(&doc.title, true), (&doc.text, false)] {
-        tokens::for_each_token(&normalize(text), |token| {
-            key.clear();
-            match token {
-                tokens::Token::Word(w) => {
-                    key.push('w');
-                    key.push_str(w);
-                }
-                tokens::Token::Bigram(g) => {
-                    key.push('g');
-                    key.push_str(g);
-                }
-            }
-            match set.get_mut(key.as_str()) {
-                Some(title) => *title |= in_title,
-                None => {
-                    set.insert(key.clone(), in_title);
-                }
-            }
+fn document_tokens(doc: &Document) -> DocTokens {
+    let title = normalize(&doc.title);
+    let text = normalize(&doc.text);
+    // Keyed by (whole word?, token), borrowed from the normalised texts. Millions
+    // of short keys: foldhash is several times faster than the standard hasher on
+    // them, and still seeded per process against crafted collisions.
+    let mut set: foldhash::HashMap<(bool, Cow<'_, str>), bool> = foldhash::HashMap::default();
+    for (text, in_title) in [(&title, true), (&text, false)] {
+        tokens::for_each_token(text, |token| {
+            let key = match token {
+                tokens::Token::Word(w) => (true, w),
+                tokens::Token::Bigram(g) => (false, Cow::Borrowed(g)),
+            };
+            *set.entry(key).or_insert(false) |= in_title;
         });
     }
-    set.into_iter().collect()
+    let mut out = DocTokens {
+        keys: String::with_capacity(set.keys().map(|(_, t)| t.len() + 1).sum()),
+        ends: Vec::with_capacity(set.len()),
+    };
+    for ((word, token), in_title) in set {
+        out.keys.push(if word { 'w' } else { 'g' });
+        out.keys.push_str(&token);
+        out.ends.push((out.keys.len() as u32, in_title));
+    }
+    out
 }
 
 /// FNV-1a of the token's UTF-8 bytes, modulo the number of shards (as the script does).
@@ -415,15 +439,29 @@ fn list_documents(site: &Site<'_>, lang: Lang) -> Vec<Document> {
         .collect()
 }
 
+/// What the render stage already made of a live item that its document uses.
+#[derive(Debug, Clone, Copy)]
+pub struct ItemText<'a> {
+    /// The summary, as the item's card shows it.
+    pub summary: &'a str,
+    /// The SHA-256 of the item's Markdown.
+    pub body_digest: &'a kept::Hash,
+}
+
 /// The index of one language: its live items newest first, in batches, then
-/// its section pages. `summaries` holds each live item's summary, as its card shows.
-pub fn index_of(site: &Site<'_>, lang: Lang, summaries: &[&str], store: &mut TokenStore) -> Index {
+/// its section pages. `items` holds each live item's [`ItemText`], by index.
+pub fn index_of(
+    site: &Site<'_>,
+    lang: Lang,
+    items: &[ItemText<'_>],
+    store: &mut TokenStore,
+) -> Index {
     let mut index = Index::new();
     for batch in site.latest(lang).chunks(BATCH) {
         let seen: &TokenStore = store;
         let documents = batch
             .par_iter()
-            .map(|&i| item_document(site, i, summaries.get(i).copied().unwrap_or(""), seen))
+            .map(|&i| item_document(site, i, items[i], seen))
             .collect();
         index.add(documents, store);
     }
@@ -434,7 +472,8 @@ pub fn index_of(site: &Site<'_>, lang: Lang, summaries: &[&str], store: &mut Tok
 
 /// An item's document. Its text (the body's words above all) is made only when
 /// `seen` does not already hold the tokens of exactly these inputs.
-fn item_document(site: &Site<'_>, index: usize, summary: &str, seen: &TokenStore) -> Document {
+fn item_document(site: &Site<'_>, index: usize, text: ItemText<'_>, seen: &TokenStore) -> Document {
+    let summary = text.summary;
     let live = &site.items[index];
     let item = live.item;
     let front = &item.front;
@@ -461,7 +500,7 @@ fn item_document(site: &Site<'_>, index: usize, summary: &str, seen: &TokenStore
         .collect();
     let tags = front.tags.join("\n");
     let attachments = attachments.join("\n");
-    let key = kept::item_key(&front.title, summary, &tags, &item.body, &attachments);
+    let key = kept::item_key(&front.title, summary, &tags, text.body_digest, &attachments);
     let text = if seen.lookup(&key).is_some() {
         String::new()
     } else {
@@ -492,27 +531,27 @@ fn item_document(site: &Site<'_>, index: usize, summary: &str, seen: &TokenStore
 }
 
 /// Writes both languages' indexes; returns the number of files written. `store`
-/// holds the tokens of documents indexed before, and gets this build's;
-/// `summaries` holds each live item's summary, as its card shows.
+/// holds the tokens of documents indexed before, and gets this build's; `items`
+/// holds each live item's [`ItemText`], by index.
 pub fn write(
     site: &Site<'_>,
     sink: &dyn Sink,
-    summaries: &[&str],
+    items: &[ItemText<'_>],
     store: &mut TokenStore,
 ) -> anyhow::Result<usize> {
     let mut written = 0;
     for lang in [Lang::Th, Lang::En] {
-        let index = index_of(site, lang, summaries, store);
-        crate::timings::mark("search: tokens");
+        let start = std::time::Instant::now();
+        let index = index_of(site, lang, items, store);
+        crate::timings::span(&format!("search {lang:?}: tokens"), start);
         let files = index.files(&site.urls.base_path);
-        crate::timings::mark("search: encode");
         let dir = Route::SearchIndex(lang).url();
         let dir = dir.trim_start_matches('/');
         files
             .par_iter()
             .map(|(name, bytes)| sink.write(&format!("{dir}{name}"), bytes))
             .collect::<anyhow::Result<()>>()?;
-        crate::timings::mark("search: write");
+        crate::timings::span(&format!("search {lang:?}: all"), start);
         written += files.len();
     }
     Ok(written)

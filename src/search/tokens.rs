@@ -8,6 +8,7 @@
 //! agree (ไข้เลือดออก inside โรคไข้เลือดออก, the prefix สาธารณ, จัดซื้อจัดจ้าง split
 //! any way all match). Latin chunks are words, with a light plural fold.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use icu_segmenter::WordSegmenter;
@@ -56,22 +57,22 @@ pub fn has_thai(chunk: &str) -> bool {
 pub fn tokens(text: &str) -> Tokens {
     let mut out = Tokens::default();
     for_each_token(text, |token| match token {
-        Token::Word(w) => out.words.push(w.to_string()),
+        Token::Word(w) => out.words.push(w.into_owned()),
         Token::Bigram(g) => out.bigrams.push(g.to_string()),
     });
     out
 }
 
-/// One token, borrowed from the text where it can be.
-#[derive(Debug, Clone, Copy)]
+/// One token, borrowed from the text unless it is a folded plural.
+#[derive(Debug, Clone)]
 pub enum Token<'a> {
-    Word(&'a str),
+    Word(Cow<'a, str>),
     Bigram(&'a str),
 }
 
 /// Calls `f` with every token of normalised `text`, allocating only for folded
 /// plurals: indexing a large site makes millions of them.
-pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     for chunk in chunks(text) {
         if has_thai(chunk) {
             let breaks: Vec<usize> = SEGMENTER.segment_str(chunk).collect();
@@ -81,9 +82,9 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
                     continue;
                 }
                 if has_thai(word) {
-                    f(Token::Word(word));
+                    f(Token::Word(Cow::Borrowed(word)));
                 } else {
-                    f(Token::Word(&stem(word)));
+                    f(Token::Word(stem(word)));
                 }
             }
             let bounds: Vec<usize> = chunk
@@ -98,7 +99,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
                 f(Token::Bigram(&chunk[w[0]..w[2]]));
             }
         } else {
-            f(Token::Word(&stem(chunk)));
+            f(Token::Word(stem(chunk)));
         }
     }
 }
@@ -113,14 +114,14 @@ pub fn bigrams(chunk: &str) -> Vec<String> {
 }
 
 /// English plural fold, the same in the browser: policies → policy, vaccines → vaccine.
-pub fn stem(word: &str) -> String {
+pub fn stem(word: &str) -> Cow<'_, str> {
     let n = word.chars().count();
     if n > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
+        Cow::Owned(format!("{}y", &word[..word.len() - 3]))
     } else if n > 3 && word.ends_with('s') && !word.ends_with("ss") && word.is_ascii() {
-        word[..word.len() - 1].to_string()
+        Cow::Borrowed(&word[..word.len() - 1])
     } else {
-        word.to_string()
+        Cow::Borrowed(word)
     }
 }
 

@@ -368,7 +368,10 @@ impl Snapshot {
                     Problem::new(path, crate::messages::explain(&e))
                 })
                 .and_then(|bytes| {
-                    String::from_utf8(bytes.into_owned())
+                    // Every content file passes here on every build: simdutf8 checks
+                    // Thai text several times faster than the standard library.
+                    simdutf8::basic::from_utf8(&bytes)
+                        .map(str::to_owned)
                         .map_err(|_| Problem::new(path, crate::messages::NOT_UTF8.say(&[])))
                 }),
         )
