@@ -16,7 +16,7 @@
 //! not be made again nor the old tree removed. Whatever the new site does not
 //! have is removed from it before the swap.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write as _};
 use std::path::{Path, PathBuf};
@@ -181,8 +181,14 @@ pub struct Staging {
     /// Set when the staging tree is that kept site rather than an empty folder.
     recycled: Option<Recycled>,
     /// Folders of the staging tree made (or, recycled, checked) so far.
-    folders: Mutex<HashSet<PathBuf>>,
+    folders: Mutex<PathSet>,
 }
+
+/// Paths in the staging tree, compared by their bytes. Each is made by joining
+/// checked names (none empty, `.` or `..`) onto the staging folder, as the
+/// listing makes them, so one file always has the same bytes; and hashing a
+/// `Path` component by component cost more than the rest of a rebuild's swap.
+type PathSet = foldhash::HashSet<std::ffi::OsString>;
 
 /// An earlier site being made into the new one in place: most of its files are
 /// already the live site's (the same files, linked), so an unchanged file costs
@@ -192,7 +198,7 @@ struct Recycled {
     /// What the tree held when it was taken, listed on a thread of its own.
     listing: Option<Listing>,
     /// Files this build put there.
-    placed: Mutex<HashSet<PathBuf>>,
+    placed: Mutex<PathSet>,
 }
 
 impl Staging {
@@ -309,7 +315,7 @@ fn list_in_background(dir: PathBuf) -> Listing {
 
 impl Recycled {
     /// Removes whatever the tree held that this build did not put there.
-    fn prune(&mut self, dir: &Path, folders: &HashSet<PathBuf>) -> std::io::Result<()> {
+    fn prune(&mut self, dir: &Path, folders: &PathSet) -> std::io::Result<()> {
         let listing = match self.listing.take().map(|l| l.join()) {
             Some(Ok(listing)) => listing?,
             _ => list_in_background(dir.to_path_buf())
@@ -323,7 +329,7 @@ impl Recycled {
             .unwrap_or_default();
         for (path, is_dir) in listing {
             // Either kind may have been replaced by the other since it was listed.
-            if placed.contains(&path) || folders.contains(&path) {
+            if placed.contains(path.as_os_str()) || folders.contains(path.as_os_str()) {
                 continue;
             }
             let result = if is_dir {
@@ -617,7 +623,7 @@ impl Staging {
         if let Some(recycled) = &self.recycled
             && let Ok(mut placed) = recycled.placed.lock()
         {
-            placed.insert(full.clone());
+            placed.insert(full.clone().into_os_string());
         }
         Ok(full)
     }
@@ -626,7 +632,9 @@ impl Staging {
     /// each level is looked at once: a file or link in the way of a folder is
     /// removed, so nothing is ever written through a link out of the tree.
     fn folder(&self, dir: &Path) -> std::io::Result<()> {
-        let known = |d: &Path| d == self.dir || self.folders.lock().is_ok_and(|f| f.contains(d));
+        let known = |d: &Path| {
+            d == self.dir || self.folders.lock().is_ok_and(|f| f.contains(d.as_os_str()))
+        };
         if known(dir) {
             return Ok(());
         }
@@ -663,7 +671,7 @@ impl Staging {
             }
         }
         if let Ok(mut folders) = self.folders.lock() {
-            folders.insert(dir.to_path_buf());
+            folders.insert(dir.as_os_str().to_owned());
         }
         Ok(())
     }

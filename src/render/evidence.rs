@@ -403,16 +403,29 @@ pub(super) fn write_record_data(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Res
     for (fy, row) in rows {
         by_year.entry(fy).or_default().push(row);
     }
-    for (fy, rows) in &mut by_year {
-        rows.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.url.cmp(&b.url)));
-        let data = |ext| Route::RecordData {
-            fiscal_year: *fy,
-            ext,
-        };
-        sink.write(&data("csv").output_path(), &records_csv(rows)?)?;
-        let json = serde_json::to_vec_pretty(&json!({ "fiscal_year": fy, "records": rows }))?;
-        sink.write(&data("json").output_path(), &json)?;
-    }
+    // Every year's two files are made on every build (a large site's years are
+    // megabytes): one year and one format per core.
+    by_year
+        .par_iter_mut()
+        .try_for_each(|(fy, rows)| -> anyhow::Result<()> {
+            rows.sort_by(|a, b| a.published_at.cmp(&b.published_at).then(a.url.cmp(&b.url)));
+            let data = |ext| Route::RecordData {
+                fiscal_year: *fy,
+                ext,
+            };
+            let rows: &[RecordRow] = rows;
+            let (csv, json) = rayon::join(
+                || -> anyhow::Result<()> {
+                    sink.write(&data("csv").output_path(), &records_csv(rows)?)
+                },
+                || -> anyhow::Result<()> {
+                    let json =
+                        serde_json::to_vec_pretty(&json!({ "fiscal_year": fy, "records": rows }))?;
+                    sink.write(&data("json").output_path(), &json)
+                },
+            );
+            csv.and(json)
+        })?;
     Ok(by_year.into_keys().collect())
 }
 

@@ -437,11 +437,14 @@ pub fn summary_of(markdown: &str) -> String {
     first_paragraph(Parser::new_ext(markdown, OPTIONS)).unwrap_or_default()
 }
 
-/// The start of a long body, ending at a blank line; `None` when the body is
-/// short, or when a reference definition further on (`[x]: url`) could change
-/// the text of the first paragraph.
+/// The start of a body, ending at a blank line within its first 2 KB; `None` when
+/// the body is short, or when a reference definition further on (`[x]: url`)
+/// could change the text of the first paragraph. Blocks before a blank line do
+/// not depend on what follows it, except a list that goes on (a looser list may
+/// make paragraphs of its items): cut, it yields no paragraph, and the whole
+/// body is read. Every card needs its summary on every build, so this is worth it.
 fn summary_source(markdown: &str) -> Option<&str> {
-    const PREFIX: usize = 64 * 1024;
+    const PREFIX: usize = 2 * 1024;
     if markdown.len() <= PREFIX {
         return None;
     }
@@ -774,6 +777,37 @@ mod tests {
             "```\n".to_string() + &"code\n\n".repeat(20_000) + "```"
         );
         assert_eq!(summary_of(&late), "แรก");
+    }
+
+    #[test]
+    fn summary_from_the_start_equals_summary_from_the_whole() {
+        let filler = "ข้อความต่อท้าย ".repeat(40) + "\n\n";
+        let starts = [
+            "แรก\n\n",
+            "# หัวข้อ\n\nแรก *เน้น*\nต่อ\n\n",
+            "- หนึ่ง\n- สอง\n\n- สาม\n\n",
+            "- หนึ่ง\n\n  ย่อหน้าในรายการ\n\n",
+            "1. หนึ่ง\n2. สอง\n\nหลังรายการ\n\n",
+            "```\nโค้ด\n\nยังเป็นโค้ด\n\n",
+            "<!--\nความเห็น\n\n",
+            "<div>\nกล่อง\n\nหลังกล่อง\n\n",
+            "    โค้ดเยื้อง\n\n    ต่อ\n\n",
+            "> อ้างอิง\n\nหลังอ้างอิง\n\n",
+            "| ก | ข |\n|---|---|\n| 1 | 2 |\n\nหลังตาราง\n\n",
+            "[ลิงก์][r] แรก\n\n",
+            "เชิงอรรถ[^1]\n\n",
+        ];
+        let ends = ["", "[r]: /news/a/\n", "[^1]: หมายเหตุ\n", "```\n", "-->\n"];
+        for start in starts {
+            for end in ends {
+                for repeat in [1, 4, 8] {
+                    let body = format!("{start}{}{end}", filler.repeat(repeat));
+                    let whole =
+                        first_paragraph(Parser::new_ext(&body, OPTIONS)).unwrap_or_default();
+                    assert_eq!(summary_of(&body), whole, "{start:?} … {end:?} ×{repeat}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -134,13 +134,19 @@ pub fn render_reusing(
     crate::timings::mark("templates and statics");
     // Cards are made on every core; photos and the records' data files are
     // written beside them, filling the gaps.
+    let start = std::time::Instant::now();
     let (mut prepared, (images, record_years)) = rayon::join(
-        || prepare(site),
         || {
-            (
-                images::resize_all(site, sink),
-                evidence::write_record_data(site, sink),
-            )
+            let cards = prepare(site);
+            crate::timings::span("cards", start);
+            cards
+        },
+        || {
+            let images = images::resize_all(site, sink);
+            crate::timings::span("images", start);
+            let records = evidence::write_record_data(site, sink);
+            crate::timings::span("record data", start);
+            (images, records)
         },
     );
     prepared.images = images?;
@@ -551,14 +557,16 @@ fn finish(
     for part in &deferred {
         part.fill(site, prepared, &mut ctx);
     }
-    let html = tera.render(template, &ctx).map_err(|e| {
+    // Into bytes: `render` would check the whole page is UTF-8 once more.
+    let mut html = Vec::new();
+    tera.render_to(template, &ctx, &mut html).map_err(|e| {
         anyhow!(
             crate::messages::TEMPLATE_FAILED
                 .detail(&tera_chain(&e), &[("name", template), ("page", rel_url)])
         )
     })?;
-    sink.write(&path, html.as_bytes())?;
-    reuse.pages.rendered(&path, key, html.as_bytes());
+    sink.write(&path, &html)?;
+    reuse.pages.rendered(&path, key, &html);
     Ok(1)
 }
 

@@ -225,16 +225,20 @@ impl Pages {
         {
             return;
         }
-        if let Some(tokens) = self.tokens.into_inner().ok().flatten() {
-            tokens.save();
-        }
+        let tokens = self.tokens.into_inner().ok().flatten();
         let mut fresh = self.fresh.into_inner().unwrap_or_default();
-        fresh.par_iter_mut().for_each(|(path, entry)| {
-            entry.written.stamp = std::fs::symlink_metadata(store.out.join(path.as_str()))
-                .ok()
-                .filter(|meta| meta.is_file() && meta.len() == entry.written.len)
-                .map(|meta| Stamp::of(&meta));
-        });
+        // The search words are written while the pages' stamps are taken.
+        rayon::join(
+            || tokens.map(TokenStore::save),
+            || {
+                fresh.par_iter_mut().for_each(|(path, entry)| {
+                    entry.written.stamp = std::fs::symlink_metadata(store.out.join(path.as_str()))
+                        .ok()
+                        .filter(|meta| meta.is_file() && meta.len() == entry.written.len)
+                        .map(|meta| Stamp::of(&meta));
+                });
+            },
+        );
         if let Some(bytes) = manifest_bytes(&fresh) {
             let _ = crate::write::replace_file(&store.manifest, &bytes);
         }
