@@ -76,13 +76,19 @@ fn fold_plain(text: &str) -> String {
         .collect()
 }
 
-/// ASCII and Thai only, with the Thai marks that have a combining class
-/// (below vowels, phinthu, tone marks) in canonical order: text that
-/// decomposing and composing leave as it is.
+/// ASCII, Thai and general punctuation only (the quotes, dashes and ellipsis
+/// Markdown's smart punctuation makes), with the Thai marks that have a
+/// combining class (below vowels, phinthu, tone marks) in canonical order: text
+/// that decomposing, composing and case folding leave as it is. (U+2010–U+2027
+/// and U+2030–U+205E neither decompose nor compose nor have a lower case.)
 fn plain_thai_or_ascii(text: &str) -> bool {
     let mut previous = 0;
     for c in text.chars() {
-        if !(c.is_ascii() || ('\u{0E00}'..='\u{0E7F}').contains(&c)) {
+        let plain = c.is_ascii()
+            || ('\u{0E00}'..='\u{0E7F}').contains(&c)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || ('\u{2030}'..='\u{205E}').contains(&c);
+        if !plain {
             return false;
         }
         let class = thai_combining_class(c);
@@ -158,7 +164,10 @@ mod tests {
         let alphabet: Vec<char> = ('\u{0E01}'..='\u{0E5B}')
             .chain(" .-Aa Zz09\t\n".chars())
             .chain(['\u{0E38}', '\u{0E48}', '\u{0E3A}', '\u{0E39}', '\u{0E49}'])
-            .chain(['é', '\u{0301}', '\u{200B}', 'Ä', 'ﬁ'])
+            .chain(['“', '”', '‘', '’', '–', '—', '…', '‰', '⁞'])
+            .chain([
+                'é', '\u{0301}', '\u{200B}', 'Ä', 'ﬁ', '\u{2028}', '\u{2060}',
+            ])
             .collect();
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: usize| {
