@@ -160,6 +160,10 @@ struct Summary {
     text: String,
     inside: bool,
     done: bool,
+    /// Lists open at this point.
+    lists: usize,
+    /// Whether the paragraph is inside a list.
+    in_list: bool,
 }
 
 impl Summary {
@@ -168,7 +172,12 @@ impl Summary {
             return;
         }
         match event {
-            Event::Start(Tag::Paragraph) => self.inside = true,
+            Event::Start(Tag::List(_)) => self.lists += 1,
+            Event::End(TagEnd::List(_)) => self.lists = self.lists.saturating_sub(1),
+            Event::Start(Tag::Paragraph) => {
+                self.inside = true;
+                self.in_list = self.lists > 0;
+            }
             Event::End(TagEnd::Paragraph) if self.inside => self.done = true,
             Event::Text(t) | Event::Code(t) if self.inside => self.text.push_str(t),
             Event::SoftBreak | Event::HardBreak if self.inside => self.text.push(' '),
@@ -429,8 +438,10 @@ pub fn wrap_tables(html: &str, label: &str) -> String {
 /// The parser reads a whole document's blocks before the first event, so a large
 /// body is cut to its first part (at a blank line) when that holds the paragraph.
 pub fn summary_of(markdown: &str) -> String {
+    // A paragraph inside a list is not trusted from the start alone: a blank line
+    // further on may make the list loose, and its first item a paragraph.
     if let Some(prefix) = summary_source(markdown)
-        && let Some(found) = first_paragraph(Parser::new_ext(prefix, OPTIONS))
+        && let Some((found, false)) = first_paragraph_in(Parser::new_ext(prefix, OPTIONS))
     {
         return found;
     }
@@ -440,9 +451,10 @@ pub fn summary_of(markdown: &str) -> String {
 /// The start of a body, ending at a blank line within its first 2 KB; `None` when
 /// the body is short, or when a reference definition further on (`[x]: url`)
 /// could change the text of the first paragraph. Blocks before a blank line do
-/// not depend on what follows it, except a list that goes on (a looser list may
-/// make paragraphs of its items): cut, it yields no paragraph, and the whole
-/// body is read. Every card needs its summary on every build, so this is worth it.
+/// not depend on what follows it, except a list that goes on (a looser list
+/// makes paragraphs of its items), so [`summary_of`] reads the whole body when
+/// the paragraph it found is in a list. Every card needs its summary on every
+/// build, so this is worth it.
 fn summary_source(markdown: &str) -> Option<&str> {
     const PREFIX: usize = 2 * 1024;
     if markdown.len() <= PREFIX {
@@ -481,6 +493,11 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// The first paragraph's text, if the events hold a whole one.
 fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String> {
+    first_paragraph_in(events).map(|(text, _)| text)
+}
+
+/// [`first_paragraph`], and whether that paragraph is inside a list.
+fn first_paragraph_in<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<(String, bool)> {
     let mut summary = Summary::default();
     for event in events {
         summary.take(&event);
@@ -488,9 +505,12 @@ fn first_paragraph<'e>(events: impl Iterator<Item = Event<'e>>) -> Option<String
             break;
         }
     }
-    summary
-        .done
-        .then(|| truncate_graphemes(summary.text.trim(), SUMMARY_GRAPHEMES))
+    summary.done.then(|| {
+        (
+            truncate_graphemes(summary.text.trim(), SUMMARY_GRAPHEMES),
+            summary.in_list,
+        )
+    })
 }
 
 /// At most `max` user-perceived characters (grapheme clusters), with an ellipsis
@@ -780,6 +800,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_that_goes_on_past_the_start_is_read_whole() {
+        let long = "c".repeat(3000);
+        // Loose by a blank line after the start: "a" is the first paragraph.
+        assert_eq!(
+            summary_of(&format!("- a\n  > quote\n- b\n\n- {long}\n")),
+            "a"
+        );
+        assert_eq!(
+            summary_of(&format!("- a\n  - x\n\n    y\n- b\n\n- {long}\n")),
+            "a"
+        );
+    }
+
+    #[test]
     fn summary_from_the_start_equals_summary_from_the_whole() {
         let filler = "ข้อความต่อท้าย ".repeat(40) + "\n\n";
         let starts = [
@@ -787,6 +821,8 @@ mod tests {
             "# หัวข้อ\n\nแรก *เน้น*\nต่อ\n\n",
             "- หนึ่ง\n- สอง\n\n- สาม\n\n",
             "- หนึ่ง\n\n  ย่อหน้าในรายการ\n\n",
+            "- ก\n  > อ้าง\n- ข\n\n",
+            "- ก\n  - x\n\n    y\n- ข\n\n",
             "1. หนึ่ง\n2. สอง\n\nหลังรายการ\n\n",
             "```\nโค้ด\n\nยังเป็นโค้ด\n\n",
             "<!--\nความเห็น\n\n",
