@@ -271,7 +271,7 @@ fn html_depth_exceeds(body: &str, max: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     let mut depth: usize = 0;
     let mut i = 0;
-    while let Some(found) = memchr_lt(&bytes[i..]) {
+    while let Some(found) = memchr::memchr(b'<', &bytes[i..]) {
         let at = i + found;
         let rest = &bytes[at + 1..];
         let closing = rest.first() == Some(&b'/');
@@ -309,10 +309,6 @@ fn html_depth_exceeds(body: &str, max: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr(b'<', bytes)
 }
 
 /// What `site.toml` allows as attachments, checked against the refused types.

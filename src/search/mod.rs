@@ -314,7 +314,7 @@ pub fn query_grams(term: &str) -> Vec<String> {
 /// each is in the title, their keys laid end to end in one string: a document
 /// has a thousand or more, and one allocation each would dominate indexing.
 #[derive(Debug, Default)]
-pub struct DocTokens {
+struct DocTokens {
     keys: String,
     /// Where each key ends in `keys`, and whether it is in the title.
     ends: Vec<(u32, bool)>,
@@ -322,7 +322,7 @@ pub struct DocTokens {
 
 impl DocTokens {
     /// Each token with whether it is in the title.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+    fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
         let mut start = 0;
         self.ends.iter().map(move |&(end, in_title)| {
             let key = &self.keys[start..end as usize];
@@ -472,8 +472,8 @@ pub fn index_of(
 
 /// An item's document. Its text (the body's words above all) is made only when
 /// `seen` does not already hold the tokens of exactly these inputs.
-fn item_document(site: &Site<'_>, index: usize, text: ItemText<'_>, seen: &TokenStore) -> Document {
-    let summary = text.summary;
+fn item_document(site: &Site<'_>, index: usize, made: ItemText<'_>, seen: &TokenStore) -> Document {
+    let summary = made.summary;
     let live = &site.items[index];
     let item = live.item;
     let front = &item.front;
@@ -500,7 +500,7 @@ fn item_document(site: &Site<'_>, index: usize, text: ItemText<'_>, seen: &Token
         .collect();
     let tags = front.tags.join("\n");
     let attachments = attachments.join("\n");
-    let key = kept::item_key(&front.title, summary, &tags, text.body_digest, &attachments);
+    let key = kept::item_key(&front.title, summary, &tags, made.body_digest, &attachments);
     let text = if seen.lookup(&key).is_some() {
         String::new()
     } else {
