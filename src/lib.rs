@@ -45,6 +45,7 @@ pub mod source;
 pub mod statistics;
 pub mod timings;
 pub mod validate;
+pub mod words;
 pub mod write;
 
 /// khaosan's version and the commit it was built from, as `khaosan --version` shows

@@ -6,17 +6,8 @@
 //! Thai dictionary, gives the browser the right places to break; the theme's CSS
 //! then forbids breaks anywhere else in headings and table cells.
 
-use std::sync::LazyLock;
-
-use icu_segmenter::WordSegmenter;
-use icu_segmenter::options::WordBreakInvariantOptions;
-
 use super::templates::escape_markup;
-
-/// The dictionary segmenter: for Thai it follows the dictionary, which is what
-/// Thai readers expect of a line break; data is compiled into the binary.
-static SEGMENTER: LazyLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
-    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+use crate::words::word_breaks;
 
 fn is_thai(c: char) -> bool {
     ('\u{0E00}'..='\u{0E7F}').contains(&c)
@@ -34,7 +25,8 @@ fn thai_breaks(text: &str) -> Vec<usize> {
     }
     let mut last = 0;
     let mut breaks = Vec::new();
-    for at in SEGMENTER.segment_str(text) {
+    // The dictionary's words are what Thai readers expect of a line break.
+    for at in word_breaks(text) {
         if at == 0 || at >= text.len() {
             last = at;
             continue;

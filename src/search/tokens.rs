@@ -9,16 +9,9 @@
 //! any way all match). Latin chunks are words, with a light plural fold.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use icu_segmenter::WordSegmenter;
-use icu_segmenter::WordSegmenterBorrowed;
-use icu_segmenter::options::WordBreakInvariantOptions;
 
 use super::normalize::is_thai;
-
-static SEGMENTER: LazyLock<WordSegmenterBorrowed<'static>> =
-    LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+use crate::words::word_breaks;
 
 /// Tokens of one piece of normalised text.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -75,7 +68,7 @@ pub enum Token<'a> {
 pub fn for_each_token<'a>(text: &'a str, mut f: impl FnMut(Token<'a>)) {
     for chunk in chunks(text) {
         if has_thai(chunk) {
-            let breaks: Vec<usize> = SEGMENTER.segment_str(chunk).collect();
+            let breaks = word_breaks(chunk);
             for w in breaks.windows(2) {
                 let word = &chunk[w[0]..w[1]];
                 if !word.chars().any(is_word_char) {
