@@ -67,7 +67,8 @@ pub fn tag_slug(tag: &str) -> String {
 /// A heading's id: lowercase words joined by `-`; Thai letters and marks are kept.
 pub fn heading_slug(text: &str) -> String {
     let slug = join_words(text.trim(), |c| {
-        if c.is_alphanumeric() || ('\u{0E00}'..='\u{0E7F}').contains(&c) {
+        // Thai first: `is_alphanumeric` searches Unicode's tables for every Thai letter.
+        if ('\u{0E00}'..='\u{0E7F}').contains(&c) || c.is_alphanumeric() {
             Part::Keep
         } else if c.is_whitespace() || c == '-' {
             Part::Break

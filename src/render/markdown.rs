@@ -305,6 +305,16 @@ fn thai_breaks_in_headings_and_cells(events: &mut [Event<'_>]) {
 /// Words after which a number is one to call.
 const CALL_WORDS: &[&str] = &["โทรศัพท์", "โทร", "สายด่วน", "Tel", "Phone", "phone"];
 
+/// [`CALL_WORDS`], each made ready to search for once rather than for every
+/// piece of text.
+static CALL_WORD_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        CALL_WORDS
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+    });
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('๐'..='๙').contains(&c)
 }
@@ -314,9 +324,10 @@ fn is_digit(c: char) -> bool {
 fn find_phone(text: &str, from: usize) -> Option<(usize, usize)> {
     let mut search = from;
     while search < text.len() {
-        let (at, word) = CALL_WORDS
+        let (at, word) = CALL_WORD_FINDERS
             .iter()
-            .filter_map(|w| text[search..].find(w).map(|i| (search + i, *w)))
+            .zip(CALL_WORDS)
+            .filter_map(|(f, w)| f.find(&text.as_bytes()[search..]).map(|i| (search + i, *w)))
             .min_by_key(|(i, _)| *i)?;
         let mut start = at + word.len();
         for c in text[start..].chars() {
