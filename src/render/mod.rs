@@ -20,7 +20,7 @@ pub mod thai;
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, anyhow};
 use rayon::prelude::*;
@@ -158,14 +158,14 @@ pub fn render_reusing(
         .map(|r| r.variants.iter().filter(|v| v.rel != r.original).count())
         .sum();
     let jobs = jobs(site, &prepared);
-    let base = base_context(site, theme, &prepared);
+    let base = BaseContexts::new(base_context(site, theme, &prepared));
     let reuse = reuse::Reuse::new(
         pages,
         site,
         theme,
         settings,
         &assets,
-        &base,
+        &base.shared,
         &prepared.images,
     );
     // The search index is made beside the pages: its steps that cannot be split
@@ -390,7 +390,7 @@ fn run(
     site: &Site<'_>,
     prepared: &Prepared,
     tera: &tera::Tera,
-    base: &BTreeMap<Lang, tera::Context>,
+    base: &BaseContexts,
     sink: &dyn Sink,
     reuse: &reuse::Reuse<'_>,
 ) -> anyhow::Result<usize> {
@@ -520,6 +520,63 @@ impl Deferred {
     }
 }
 
+/// The context every page of a language shares (the site, its menu, the UI
+/// strings), lent to one page at a time. A page's own context is added to it for
+/// rendering and taken out again afterwards, so the shared part is never copied:
+/// cloning it for each page cost more than a tenth of a build's rendering.
+struct BaseContexts {
+    shared: BTreeMap<Lang, tera::Context>,
+    /// Copies of `shared` not lent out at the moment.
+    idle: BTreeMap<Lang, Mutex<Vec<tera::Context>>>,
+}
+
+impl BaseContexts {
+    fn new(shared: BTreeMap<Lang, tera::Context>) -> BaseContexts {
+        let idle = shared
+            .keys()
+            .map(|&lang| (lang, Mutex::default()))
+            .collect();
+        BaseContexts { shared, idle }
+    }
+
+    /// Calls `render` with the shared context of `lang` and the page's `own`
+    /// (whose keys win), then gives the shared context back as it was.
+    fn with_page<R>(
+        &self,
+        lang: Lang,
+        own: tera::Context,
+        render: impl FnOnce(&tera::Context) -> R,
+    ) -> anyhow::Result<R> {
+        let idle = &self.idle[&lang];
+        let lent = idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut ctx = lent.unwrap_or_else(|| self.shared[&lang].clone());
+        // A Tera context is always a JSON object.
+        let own = match own.into_json() {
+            serde_json::Value::Object(own) => own,
+            _ => serde_json::Map::new(),
+        };
+        let keys: Vec<String> = own.keys().cloned().collect();
+        let mut shadowed = serde_json::Map::new();
+        for key in &keys {
+            if let Some(value) = ctx.remove(key) {
+                shadowed.insert(key.clone(), value);
+            }
+        }
+        ctx.extend(tera::Context::from_value(serde_json::Value::Object(own))?);
+        let rendered = render(&ctx);
+        for key in &keys {
+            ctx.remove(key);
+        }
+        ctx.extend(tera::Context::from_value(serde_json::Value::Object(
+            shadowed,
+        ))?);
+        if let Ok(mut idle) = idle.lock() {
+            idle.push(ctx);
+        }
+        Ok(rendered)
+    }
+}
+
 /// Adds the page's address to its own context `ctx`, then puts the page in place:
 /// taken from the previous build when its key is unchanged ([`reuse`]), else
 /// rendered with its template from the shared context of its language and `ctx`.
@@ -528,7 +585,7 @@ fn finish(
     site: &Site<'_>,
     prepared: &Prepared,
     tera: &tera::Tera,
-    base: &BTreeMap<Lang, tera::Context>,
+    base: &BaseContexts,
     sink: &dyn Sink,
     reuse: &reuse::Reuse<'_>,
     page: Page<'_>,
@@ -552,19 +609,19 @@ fn finish(
     if reuse.pages.reuse(&path, &key, sink)? {
         return Ok(1);
     }
-    let mut ctx = base[&lang].clone();
-    ctx.extend(tera::Context::from_value(own)?);
+    let mut ctx = tera::Context::from_value(own)?;
     for part in &deferred {
         part.fill(site, prepared, &mut ctx);
     }
     // Into bytes: `render` would check the whole page is UTF-8 once more.
     let mut html = Vec::new();
-    tera.render_to(template, &ctx, &mut html).map_err(|e| {
-        anyhow!(
-            crate::messages::TEMPLATE_FAILED
-                .detail(&tera_chain(&e), &[("name", template), ("page", rel_url)])
-        )
-    })?;
+    base.with_page(lang, ctx, |ctx| tera.render_to(template, ctx, &mut html))?
+        .map_err(|e| {
+            anyhow!(
+                crate::messages::TEMPLATE_FAILED
+                    .detail(&tera_chain(&e), &[("name", template), ("page", rel_url)])
+            )
+        })?;
     sink.write(&path, &html)?;
     reuse.pages.rendered(&path, key, &html);
     Ok(1)
