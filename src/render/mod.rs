@@ -780,3 +780,36 @@ fn write_attachments(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> 
     }
     Ok(written.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page sees the shared context with its own keys on top, and leaves it as it
+    /// was: a key it set is gone for the next page, a shared key it hid is back.
+    #[test]
+    fn a_lent_context_comes_back_as_it_was() {
+        let mut shared = tera::Context::new();
+        shared.insert("site", "สสอ.พาน");
+        shared.insert("page_kind", "");
+        let base = BaseContexts::new(BTreeMap::from([(Lang::Th, shared.clone())]));
+        let mut tera = tera::Tera::default();
+        tera.add_raw_template(
+            "t",
+            "{{ site }}|{{ page_kind }}|{{ extra | default(value='-') }}",
+        )
+        .expect("template compiles");
+        let render = |own: tera::Context| {
+            base.with_page(Lang::Th, own, |ctx| tera.render("t", ctx))
+                .expect("lent")
+                .expect("rendered")
+        };
+        let mut first = tera::Context::new();
+        first.insert("page_kind", "item");
+        first.insert("extra", "x");
+        assert_eq!(render(first), "สสอ.พาน|item|x");
+        assert_eq!(render(tera::Context::new()), "สสอ.พาน||-");
+        let lent = base.idle[&Lang::Th].lock().expect("lock").pop();
+        assert_eq!(lent.map(tera::Context::into_json), Some(shared.into_json()));
+    }
+}
