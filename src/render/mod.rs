@@ -770,15 +770,18 @@ fn write_statics(
 
 /// Attachments of live bundles, and nothing else from `content/`.
 fn write_attachments(site: &Site<'_>, sink: &dyn Sink) -> anyhow::Result<usize> {
-    let mut written = std::collections::BTreeSet::new();
-    for live in &site.items {
-        for attachment in &live.attachments {
-            if written.insert(attachment.url.clone()) {
-                sink.copy(attachment.url.trim_start_matches('/'), &attachment.blob)?;
-            }
-        }
-    }
-    Ok(written.len())
+    // Each address once (the first item's file), then copied on every core.
+    let mut seen = std::collections::BTreeSet::new();
+    let unique: Vec<_> = site
+        .items
+        .iter()
+        .flat_map(|live| &live.attachments)
+        .filter(|attachment| seen.insert(attachment.url.as_str()))
+        .collect();
+    unique.par_iter().try_for_each(|attachment| {
+        sink.copy(attachment.url.trim_start_matches('/'), &attachment.blob)
+    })?;
+    Ok(unique.len())
 }
 
 #[cfg(test)]
