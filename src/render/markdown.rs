@@ -324,12 +324,15 @@ fn is_digit(c: char) -> bool {
 fn find_phone(text: &str, from: usize) -> Option<(usize, usize)> {
     let mut search = from;
     while search < text.len() {
-        let (at, word) = CALL_WORD_FINDERS
+        // The earliest call word, and its length.
+        let (at, word_len) = CALL_WORD_FINDERS
             .iter()
-            .zip(CALL_WORDS)
-            .filter_map(|(f, w)| f.find(&text.as_bytes()[search..]).map(|i| (search + i, *w)))
-            .min_by_key(|(i, _)| *i)?;
-        let mut start = at + word.len();
+            .filter_map(|f| {
+                let at = f.find(&text.as_bytes()[search..])?;
+                Some((search + at, f.needle().len()))
+            })
+            .min_by_key(|(at, _)| *at)?;
+        let mut start = at + word_len;
         for c in text[start..].chars() {
             if c == ' ' || c == '.' || c == ':' || c == '\u{a0}' {
                 start += c.len_utf8();
@@ -366,7 +369,7 @@ fn find_phone(text: &str, from: usize) -> Option<(usize, usize)> {
             }
             return Some((start, end));
         }
-        search = at + word.len();
+        search = at + word_len;
     }
     None
 }
