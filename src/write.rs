@@ -746,7 +746,8 @@ fn remove_stale_staging(parent: &Path, name: &str) {
             let Some(rest) = file_name.strip_prefix(&prefix) else {
                 continue;
             };
-            if rest == "spare" {
+            // The spare is taken below; the lock file may be held by a build now.
+            if rest == "spare" || rest == "lock" {
                 continue;
             }
             let pid_alive = rest

@@ -389,3 +389,134 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A build killed outright (SIGKILL: no clean-up of its own) after it took the
+/// spare as its new tree leaves the live site exactly as it was, file for file;
+/// the next build takes the killed one's tree and still equals a full build. To
+/// stop the build at that point without timing, its page cache is made a named
+/// pipe, which it opens just after taking the spare and blocks reading.
+#[test]
+fn a_killed_build_leaves_the_live_site_whole() {
+    use std::process::{Command, Stdio};
+    let corpus = Corpus::generate(120, false, NOW);
+    let site = corpus.site();
+    let out = corpus.out();
+    let report = corpus.dir.path().join("report.json");
+    let page = corpus.published().into_iter().nth(3).unwrap();
+    let edit = |mark: &str| {
+        let source = source_of(&site, &page);
+        let mut text = std::fs::read_to_string(&source).unwrap();
+        text.push_str(&format!("\n\nแก้ไข: {mark}\n"));
+        std::fs::write(&source, text).unwrap();
+    };
+    // Two builds, so that the site the second replaced is kept as the spare.
+    build_at(&site, &out, report.clone(), NOW);
+    edit("FIRST-EDIT");
+    build_at(&site, &out, report.clone(), NOW);
+    let spare = corpus.dir.path().join(".public.khaosan-spare");
+    assert!(spare.is_dir(), "the second build kept a spare");
+    let live = tree(&out);
+
+    edit("KILLED-EDIT");
+    let cache = site.join(".khaosan/cache");
+    let manifest = std::fs::read_dir(&cache)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("pages-")
+        })
+        .expect("the build keeps a page manifest");
+    std::fs::remove_file(&manifest).unwrap();
+    let made = Command::new("mkfifo").arg(&manifest).status().unwrap();
+    assert!(made.success(), "mkfifo");
+
+    let mut child = Command::new(crate::common::khaosan_bin())
+        .arg("build")
+        .arg("--root")
+        .arg(&site)
+        .arg("--out")
+        .arg(&out)
+        .args(["--now", NOW])
+        .arg("--report")
+        .arg(&report)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The pipe opens for writing (without waiting) only once the build has it
+    // open for reading; holding it open keeps the build waiting for bytes.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let _writer = loop {
+        use rustix::fs::{Mode, OFlags, open};
+        match open(&manifest, OFlags::WRONLY | OFlags::NONBLOCK, Mode::empty()) {
+            Ok(fd) => break fd,
+            Err(rustix::io::Errno::NXIO) => {
+                assert!(
+                    child.try_wait().unwrap().is_none(),
+                    "the build ended before it read its page cache"
+                );
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the build never read its cache"
+                );
+                std::thread::yield_now();
+            }
+            Err(e) => panic!("opening the pipe: {e}"),
+        }
+    };
+    let staging = corpus
+        .dir
+        .path()
+        .join(format!(".public.khaosan-new-{}", child.id()));
+    assert!(
+        staging.is_dir(),
+        "the build has taken the spare as its new tree"
+    );
+    assert!(!spare.exists());
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let after_kill = tree(&out);
+    assert_eq!(
+        after_kill.keys().collect::<Vec<_>>(),
+        live.keys().collect::<Vec<_>>()
+    );
+    for (path, (bytes, inode)) in &live {
+        assert!(
+            after_kill[path].0 == *bytes && after_kill[path].1 == *inode,
+            "{path} changed under a killed build"
+        );
+    }
+
+    // The next build: the killed one's tree is its spare, and the site is whole.
+    std::fs::remove_file(&manifest).unwrap();
+    build_at(&site, &out, report.clone(), NOW);
+    let rebuilt = tree(&out);
+    assert!(
+        !staging.exists(),
+        "the killed build's tree was taken or removed"
+    );
+    let changed = format!("{page}/index.html");
+    assert!(String::from_utf8_lossy(&rebuilt[&changed].0).contains("KILLED-EDIT"));
+    std::fs::remove_dir_all(&cache).unwrap();
+    let fresh_out = corpus.dir.path().join("fresh");
+    build_at(&site, &fresh_out, report, NOW);
+    let fresh = tree(&fresh_out);
+    assert_eq!(
+        rebuilt.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>(),
+        "the same files as a full build"
+    );
+    for (path, (bytes, _)) in &rebuilt {
+        assert!(*bytes == fresh[path].0, "{path} differs from a full build");
+    }
+    assert!(
+        corpus.dir.path().join(".public.khaosan-lock").exists(),
+        "the lock file outlives stale trees"
+    );
+}
