@@ -13,18 +13,10 @@
 #   bench/large.sh [MB ...]        (default: 12 25 50)
 #   ROUNDS=5 bench/large.sh 50
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-gen="$root/../shared/bench/gen_corpus.py"
-[[ -f "$gen" ]] || gen="$root/bench/gen_corpus.py"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(12 25 50)
 rounds="${ROUNDS:-3}"
-
-cargo build --release --quiet
-bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/khaosan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
 
 # The median of the numbers on standard input.

@@ -29,21 +29,13 @@
 #
 # Hugo has no --now, so every corpus is made for the current time.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-gen="$root/../shared/bench/gen_corpus.py"
-[[ -f "$gen" ]] || gen="$root/bench/gen_corpus.py"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(2000 10000)
 rounds="${ROUNDS:-3}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # Hugo, pinned: installed once into its own virtual environment in the user's cache.
 HUGO_VERSION=0.168.0
-
-cargo build --release --quiet
-bin="$(cd "${CARGO_TARGET_DIR:-target}" && pwd)/release/khaosan"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 
 hugo=""
 if [[ "${NO_HUGO:-0}" != 1 ]]; then
