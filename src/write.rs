@@ -746,16 +746,18 @@ fn remove_stale_staging(parent: &Path, name: &str) {
             let Some(rest) = file_name.strip_prefix(&prefix) else {
                 continue;
             };
-            // The spare is taken below; the lock file may be held by a build now.
-            if rest == "spare" || rest == "lock" {
+            // Only the trees builds make are candidates: the spare and the lock
+            // file share the prefix and are never stale.
+            let Some(pid) = rest.strip_prefix("new-") else {
+                if rest.starts_with("old-") {
+                    stale.push(entry.path());
+                }
                 continue;
-            }
-            let pid_alive = rest
-                .rsplit('-')
-                .next()
-                .and_then(|pid| pid.parse::<u32>().ok())
-                .is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
-            if rest.starts_with("old-") || !pid_alive {
+            };
+            let pid_alive = pid
+                .parse::<u32>()
+                .is_ok_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+            if !pid_alive {
                 stale.push(entry.path());
             }
         }
