@@ -19,11 +19,6 @@ rounds="${ROUNDS:-3}"
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 now="$(date +%Y-%m-%dT%H:%M:%S+00:00)"
 
-# The median of the numbers on standard input.
-median() {
-  sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
-
 printf '%10s %9s %9s %12s\n' "item MB" "wall s" "peak MB" "peak/item"
 for mb in "${sizes[@]}"; do
   site="$work/site-$mb"
@@ -61,8 +56,8 @@ print(os.path.basename(os.path.dirname(p)) if b == "index.md" else b[:-3])' "$it
       { echo "the large item ($item) was not published"; exit 1; }
     cat "$work/time.txt" >>"$work/runs"
   done
-  wall=$(awk '{print $1}' "$work/runs" | median)
-  peak_kb=$(awk '{print $2}' "$work/runs" | median)
+  wall=$(awk '{print $1}' "$work/runs" | median_of)
+  peak_kb=$(awk '{print $2}' "$work/runs" | median_of)
   printf '%10.1f %9.2f %9.0f %12.1f\n' "$(echo "$bytes / 1048576" | bc -l)" "$wall" \
     "$(echo "$peak_kb / 1024" | bc -l)" "$(echo "$peak_kb * 1024 / $bytes" | bc -l)"
 done

@@ -75,8 +75,7 @@ run() {
 
 # The median of column $2 for label $1.
 median() {
-  awk -v l="$1" -v c="$2" '$1 == l {print $c}' "$work/results" | sort -g |
-    awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+  awk -v l="$1" -v c="$2" '$1 == l {print $c}' "$work/results" | median_of
 }
 
 report() { # label, shown name
